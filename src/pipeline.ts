@@ -1,19 +1,30 @@
 // The extraction pipeline: an ordered list of stages, each a function from a Doc to the layers it
-// adds. Stages never do I/O; Resources (models, lexicons) are loaded once and shared read-only.
+// adds. Stages never do I/O; each stage's resources are loaded once and shared read-only.
 
+import { actorsStage } from './actors/stage.js';
 import { createDoc } from './doc/doc.js';
 import type { Doc, DocMeta } from './doc/types.js';
-import { loadAgencies, type AgencyIndex } from './text/agencies.js';
-import { splitSentences } from './text/sentences.js';
-import { findDateline, findParagraphs } from './text/structure.js';
-import { tokenise } from './text/tokenise.js';
+import { eventsStage } from './events/stage.js';
+import { nerStage } from './ner/stage.js';
+import { quotesStage } from './quotes/stage.js';
+import type { Stage } from './stage.js';
+import { textStage } from './text/stage.js';
+import { timeStage } from './time/stage.js';
 
+export type { Layers, Stage } from './stage.js';
+
+/** The stages in order. Later stages read the layers earlier ones added. */
+export const stages: Stage[] = [textStage, nerStage, actorsStage, timeStage, quotesStage, eventsStage];
+
+/** Resources for every stage, loaded once (per process or worker thread). */
 export interface Resources {
-  agencies: AgencyIndex;
+  byStage: Map<string, unknown>;
 }
 
 export function loadResources(): Resources {
-  return { agencies: loadAgencies() };
+  const byStage = new Map<string, unknown>();
+  for (const s of stages) byStage.set(s.name, s.load ? s.load() : undefined);
+  return { byStage };
 }
 
 export interface ExtractInput extends Partial<DocMeta> {
@@ -22,28 +33,12 @@ export interface ExtractInput extends Partial<DocMeta> {
   titleInText?: boolean;
 }
 
-export type Layers = Partial<Omit<Doc, 'id' | 'text'>>;
-export interface Stage {
-  name: string;
-  run: (doc: Doc, res: Resources) => Layers;
-}
-
-export const stages: Stage[] = [
-  { name: 'tokens', run: (doc) => ({ tokens: tokenise(doc.text) }) },
-  { name: 'sentences', run: (doc) => ({ sentences: splitSentences(doc.text, doc.tokens) }) },
-  {
-    name: 'dateline',
-    run: (doc, res) => ({ dateline: findDateline(doc.text, doc.tokens, doc.paragraphs, res.agencies) }),
-  },
-];
-
 export function extract(input: ExtractInput, res: Resources): Doc {
   const doc = createDoc(input.text, input);
-  doc.paragraphs = findParagraphs(doc.text, input.titleInText ?? false);
-  if (input.titleInText && doc.meta.title === null && doc.paragraphs.length > 0) {
-    const t = doc.paragraphs[0];
-    doc.meta.title = doc.text.slice(t.start, t.end);
+  doc.titleInText = input.titleInText ?? false;
+  for (const stage of stages) Object.assign(doc, stage.run(doc, res.byStage.get(stage.name)));
+  if (doc.titleInText && doc.meta.title === null && doc.paragraphs.length > 0) {
+    doc.meta.title = doc.text.slice(doc.paragraphs[0].start, doc.paragraphs[0].end);
   }
-  for (const stage of stages) Object.assign(doc, stage.run(doc, res));
   return doc;
 }

@@ -21,3 +21,9 @@ export function loadDataFile<T>(relPath: string, schema: string): T {
     throw new Error(`data file ${path}: expected schema "${schema}", found ${JSON.stringify(got)}`);
   return parsed as T;
 }
+
+/**
+ * The third-party data folder (../shared beside the repository; MARSAD_SHARED overrides).
+ * Read at train/eval/bench time only; never copied into the repository.
+ */
+export const sharedDir = process.env.MARSAD_SHARED ?? join(packageRoot, '..', 'shared');

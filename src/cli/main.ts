@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../resources.js';
 import { UsageError } from './args.js';
+import { runEval } from './eval.js';
 import { runExtract } from './extract.js';
 
 const usage = `usage: marsad <command> [options]
@@ -38,7 +39,7 @@ const commands: Record<string, Command> = {
   search: notBuilt('search', 'Arabic-aware full-text search over the store'),
   serve: notBuilt('serve', 'the HTTP API and web UI'),
   export: notBuilt('export', 'GDELT-like event tables as CSV/JSONL'),
-  eval: notBuilt('eval', 'accuracy evaluation on ../shared/data'),
+  eval: runEval,
 };
 
 export async function main(argv: string[]): Promise<number> {

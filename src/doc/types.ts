@@ -113,16 +113,36 @@ export interface Dateline extends TextSpan {
   agency: TextSpan | null;
 }
 
+/** A named-entity mention found by the tagger, before linking into entities. */
+export interface Mention extends Span {
+  type: EntityType;
+  /** Tagger confidence in [0, 1]. */
+  score: number;
+}
+
+/** A number in the text (digits or words), with the noun it counts when there is one. */
+export interface NumberExpr extends TextSpan {
+  value: number | null;
+  /** true for vague quantities: عشرات (tens), مئات (hundreds), آلاف (thousands) */
+  approx: boolean;
+  counted: TextSpan | null;
+}
+
 export interface Doc {
   id: string;
   text: string;
   meta: DocMeta;
   language: string;
+  /** True when the first line of `text` is the headline (plain-text articles). */
+  titleInText: boolean;
   tokens: TokenLayer;
   paragraphs: Paragraph[];
   sentences: Span[];
   dateline: Dateline | null;
+  /** NER output: typed spans, input to linking. */
+  mentions: Mention[];
   entities: Entity[];
+  numbers: NumberExpr[];
   times: TimeExpr[];
   quotes: Quote[];
   events: Event[];
