@@ -69,8 +69,12 @@ const expansionCache = new Map<number, string>();
 function expand(c: number): string {
   let s = expansionCache.get(c);
   if (s === undefined) {
-    // NFKC, then normalise the result's own characters (e.g. ﻷ → لأ → لا).
-    s = normaliseWord(String.fromCharCode(c).normalize('NFKC'));
+    // NFKC, then normalise the result's own characters (e.g. ﻷ → لأ → لا). Unassigned code points
+    // come back unchanged from NFKC and are kept as they are.
+    const raw = String.fromCharCode(c);
+    expansionCache.set(c, raw); // guards the recursion below
+    const nfkc = raw.normalize('NFKC');
+    s = nfkc === raw ? raw : normaliseWord(nfkc);
     expansionCache.set(c, s);
   }
   return s;

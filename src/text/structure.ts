@@ -62,6 +62,7 @@ function allWords(tokens: TokenLayer, a: number, b: number): boolean {
 }
 
 const MAX_PLACE_TOKENS = 3;
+const MAX_BARE_PLACE_TOKENS = 2;
 
 /** Find the dateline at the start of the first body paragraph, if there is one. */
 export function findDateline(
@@ -114,10 +115,16 @@ export function findDateline(
       return { ...span(t + 1, placeEnd), entity: null, agency: span(p0, t) };
     }
     if (t - p0 > MAX_PLACE_TOKENS) return null;
-    // PLACE – AGENCY, or just PLACE –
+    // PLACE – AGENCY
     for (let len = agencies.maxTokens * 2; len >= 1; len--) {
       const e = t + 1 + len;
       if (e <= pEnd && isAgency(t + 1, e)) return { ...span(p0, t), entity: null, agency: span(t + 1, e) };
+    }
+    // Just PLACE –: place names in datelines are short (بغداد، رام الله، الدار البيضاء), and a
+    // second dash soon after marks a parenthetical ("أعلنت الوزارة - في بيان - أن …"), not a dateline.
+    if (t - p0 > MAX_BARE_PLACE_TOKENS) return null;
+    for (let u = t + 1; u < Math.min(pEnd, t + 12); u++) {
+      if (tokens.kind[u] === TokenKind.Punct && isDash(text.charCodeAt(tokens.start[u]))) return null;
     }
     return { ...span(p0, t), entity: null, agency: null };
   }
