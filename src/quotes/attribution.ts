@@ -1,0 +1,556 @@
+// Quote attribution: speech cues (verbs, participles, "according to" phrases), their speakers,
+// reported (indirect) clauses, and the attachment of each direct quotation to a cue.
+//
+// Rules (see docs/EVALUATION.md, "Quotes", for how well they work):
+// - A cue verb's speaker is the noun phrase right after it (VSO: وقالت السفارة الأمريكية إن),
+//   cut at punctuation, a complementizer, a preposition or adjunct word, another cue, a quotation
+//   mark, or 8 words. With no noun phrase after it and no conjunction on the verb, a short noun
+//   phrase before it in the same clause is the subject (SVO: الوزير أكد أن). Otherwise the cue is
+//   pronoun-only (وأضاف، وتابع، مؤكدا) and its speaker is the last speaker whose verb agrees in
+//   gender (feminine ت/ة), else the last speaker. A و-prefixed verb that usually takes its object
+//   first (وصف، اعتبر، دعا …) shares the subject of an earlier cue in the same sentence.
+// - A statement noun as speaker (البيان، بيان) stands for its issuer: the latest speaker before
+//   it, including the subject of an issuing verb (أصدر/نشر بيانا).
+// - Indirect speech: a cue followed (within a few words) by a complementizer (أن، إن، بأن، فإن, with
+//   pronoun suffixes) reports the clause after the complementizer, up to the end of the sentence,
+//   the next quotation mark or the next reporting cue. A clause of fewer than two words is dropped.
+// - A direct quotation takes the nearest cue before it in its sentence, else a cue right after it
+//   («…»، قال الوزير / على حد قوله), else a "Speaker: «…»" label, else — when it is long — the
+//   speaker of the quotation or cue in the previous sentence (a continuation).
+// - Terms and titles: a quotation of at most 3 words that is not in speech position (right after a
+//   cue, its speaker, a complementizer or a colon, or right before a cue) is not speech
+//   (حملة "الضغط الأقصى"). A quotation with no cue at all must have at least 6 words to count.
+
+import {
+  TokenKind,
+  type Entity,
+  type Quote,
+  type Span,
+  type TextSpan,
+  type TokenLayer,
+} from '../doc/types.js';
+import { normaliseWord } from '../text/normalise.js';
+import type { CueForm, CueLexicon, Gender } from './lexicon.js';
+import type { MarkedQuote } from './finder.js';
+
+export const MAX_SPEAKER_WORDS = 8;
+export const MAX_COMPLEMENTIZER_GAP = 10;
+export const TERM_MAX_WORDS = 3;
+export const UNATTRIBUTED_MIN_WORDS = 6;
+
+export interface AttributionInput {
+  text: string;
+  tokens: TokenLayer;
+  sentences: Span[];
+  entities: Entity[];
+  marked: MarkedQuote[];
+}
+
+interface Speaker {
+  text: TextSpan | null;
+  entity: string | null;
+  gender: Gender;
+}
+
+interface Frame {
+  /** cue tokens [cueStart, cueEnd) */
+  cueStart: number;
+  cueEnd: number;
+  form: CueForm | null;
+  nominal: boolean;
+  /** explicit speaker tokens [spStart, spEnd); spStart < 0 when pronoun-only */
+  spStart: number;
+  spEnd: number;
+  /** char span override for the speaker (clitic لـ stripped) */
+  spChar: Span | null;
+  /** complementizer token, or -1 */
+  compl: number;
+  /** last token that belongs to the cue construction (cue, speaker or complementizer) */
+  last: number;
+  sentence: number;
+  speaker: Speaker;
+}
+
+const isWord = (k: number): boolean => k === TokenKind.ArabicWord || k === TokenKind.LatinWord;
+
+function tokenAt(tokens: TokenLayer, offset: number): number {
+  let lo = 0;
+  let hi = tokens.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens.start[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
+  const { text, tokens, sentences, entities, marked } = input;
+  const n = tokens.count;
+  const norm: string[] = new Array(n);
+  for (let i = 0; i < n; i++)
+    norm[i] = isWord(tokens.kind[i]) ? normaliseWord(text.slice(tokens.start[i], tokens.end[i])) : '';
+
+  // sentence of every token; sentence token bounds
+  const sentOf = new Int32Array(n).fill(-1);
+  const sentStartTok = new Int32Array(sentences.length);
+  const sentEndTok = new Int32Array(sentences.length);
+  {
+    let t = 0;
+    for (let s = 0; s < sentences.length; s++) {
+      while (t < n && tokens.start[t] < sentences[s].start) t++;
+      sentStartTok[s] = t;
+      while (t < n && tokens.start[t] < sentences[s].end) sentOf[t++] = s;
+      sentEndTok[s] = t;
+    }
+    // tokens outside every sentence (should not happen) get the previous sentence
+    for (let i = 0; i < n; i++) if (sentOf[i] < 0) sentOf[i] = i > 0 ? sentOf[i - 1] : 0;
+  }
+  const sentEnd = (i: number): number => (sentences.length ? sentEndTok[sentOf[i]] : n);
+  const sentStart = (i: number): number => (sentences.length ? sentStartTok[sentOf[i]] : 0);
+
+  // direct quotations as token ranges; tokens inside one are not cues
+  const inQuote = new Int32Array(n).fill(-1);
+  const openTok: number[] = [];
+  const closeTok: number[] = [];
+  const isOpenMark = new Uint8Array(n);
+  marked.forEach((q, qi) => {
+    const o = tokenAt(tokens, q.open);
+    const c = tokenAt(tokens, q.close);
+    openTok.push(o);
+    closeTok.push(c);
+    if (o < n) isOpenMark[o] = 1;
+    for (let t = o + 1; t < c && t < n; t++) inQuote[t] = qi;
+  });
+
+  const charOf = (a: number, b: number): TextSpan => ({
+    start: tokens.start[a],
+    end: tokens.end[b - 1],
+    text: text.slice(tokens.start[a], tokens.end[b - 1]),
+  });
+  const isPunct = (i: number, ch: number): boolean =>
+    tokens.kind[i] === TokenKind.Punct && text.charCodeAt(tokens.start[i]) === ch;
+  const isColon = (i: number): boolean => isPunct(i, 0x3a);
+  const isComma = (i: number): boolean => isPunct(i, 0x060c) || isPunct(i, 0x2c);
+
+  /** Noun phrase from token j: [j, end). */
+  function nounPhraseAfter(j: number, limit: number): number {
+    let b = j;
+    while (b < limit && b - j < MAX_SPEAKER_WORDS) {
+      if (inQuote[b] >= 0 || isOpenMark[b]) break;
+      const k = tokens.kind[b];
+      if (isWord(k)) {
+        const w = norm[b];
+        if (lex.complementizers.has(w) || lex.npStops.has(w) || lex.linkWords.has(w)) break;
+        if (b > j && (w.startsWith('لل') || w === 'ل' || lex.forms.has(w))) break;
+        if (b > j && lex.statementNouns.has(w)) break;
+        b++;
+      } else if (k === TokenKind.Number && b > j) b++;
+      else if (
+        isPunct(b, 0x2e) &&
+        b > j &&
+        b + 1 < limit &&
+        isWord(tokens.kind[b + 1]) &&
+        tokens.end[b - 1] - tokens.start[b - 1] === 1
+      )
+        b++; // د. محمد
+      else break;
+    }
+    return b;
+  }
+
+  /** Subject before a verb in the same clause (SVO), or -1. */
+  function subjectBefore(i: number): number {
+    const s0 = sentStart(i);
+    let a = i;
+    while (a > s0 && i - a < MAX_SPEAKER_WORDS) {
+      const p = a - 1;
+      if (!isWord(tokens.kind[p]) || inQuote[p] >= 0) break;
+      const w = norm[p];
+      if (lex.complementizers.has(w) || lex.forms.has(w)) break;
+      a = p;
+    }
+    if (a === i || i - a >= MAX_SPEAKER_WORDS) return -1;
+    // the clause must start there: sentence start, punctuation or a complementizer before it
+    if (a > s0 && isWord(tokens.kind[a - 1]) && !lex.complementizers.has(norm[a - 1])) return -1;
+    const first = norm[a];
+    if (lex.clauseOpeners.has(first) || lex.npStops.has(first) || lex.linkWords.has(first)) return -1;
+    for (let t = a; t < i; t++) if (lex.npStops.has(norm[t])) return -1;
+    return a;
+  }
+
+  /** Complementizer after a cue construction ending before token j, or -1. */
+  function complementizerAfter(j: number): number {
+    const end = sentEnd(j > 0 ? j - 1 : 0);
+    let budget = MAX_COMPLEMENTIZER_GAP;
+    for (let t = j; t < end && budget > 0; t++, budget--) {
+      if (inQuote[t] >= 0 || isOpenMark[t]) return -1;
+      const w = norm[t];
+      if (w === '') {
+        if (isPunct(t, 0x2e)) return -1;
+        continue;
+      }
+      if (lex.relativePronouns.has(w) && t > j && isComma(t - 1)) {
+        // a parenthetical relative clause (، الذي أعلن …،) is passed over whole
+        let u = t + 1;
+        while (u < end && !isComma(u) && !isOpenMark[u]) u++;
+        if (u >= end || isOpenMark[u]) return -1;
+        t = u;
+        continue;
+      }
+      if (lex.complementizers.has(w)) return t;
+      const f = lex.forms.get(w);
+      if (f && f.speech) return -1;
+    }
+    return -1;
+  }
+
+  function matchPhrase(i: number, words: string[]): number {
+    let t = i;
+    for (let k = 0; k < words.length; k++) {
+      while (t < n && !isWord(tokens.kind[t]) && tokens.kind[t] !== TokenKind.Number) {
+        if (k === 0) return -1;
+        if (tokens.kind[t] === TokenKind.Punct) return -1;
+        t++;
+      }
+      if (t >= n) return -1;
+      let w = norm[t];
+      if (k === 0 && (w.startsWith('و') || w.startsWith('ف')) && w.slice(1) === words[0]) w = w.slice(1);
+      if (w !== words[k]) return -1;
+      t++;
+    }
+    return t;
+  }
+
+  // ---- pass 1: frames -------------------------------------------------------------------------
+  const frames: Frame[] = [];
+  const pronounAfter = new Set<number>(); // token index where a pronoun phrase (على حد قوله) starts
+  for (let i = 0; i < n; i++) {
+    if (!isWord(tokens.kind[i]) || inQuote[i] >= 0) continue;
+    const w = norm[i];
+    const form = lex.forms.get(w);
+    const limit = sentEnd(i);
+    if (form) {
+      // a verb inside a relative clause (الذي أعلن …) reports nothing of its own here
+      if (i > 0 && lex.relativePronouns.has(norm[i - 1])) continue;
+      let spStart = -1;
+      let spEnd = -1;
+      let after = i + 1;
+      if (form.kind !== 'participle') {
+        const e = nounPhraseAfter(i + 1, limit);
+        if (e > i + 1) {
+          spStart = i + 1;
+          spEnd = e;
+          after = e;
+        } else if (!form.conj) {
+          const a = subjectBefore(i);
+          if (a >= 0) {
+            spStart = a;
+            spEnd = i;
+          } else if (form.kind === 'imperfect' && i === sentStart(i)) continue; // يذكر أن: impersonal
+        }
+      }
+      const compl = form.speech ? complementizerAfter(after) : -1;
+      frames.push({
+        cueStart: i,
+        cueEnd: i + 1,
+        form,
+        nominal: false,
+        spStart,
+        spEnd,
+        spChar: null,
+        compl,
+        last: compl >= 0 ? compl : Math.max(i, spEnd - 1),
+        sentence: sentOf[i],
+        speaker: { text: null, entity: null, gender: form.gender },
+      });
+      continue;
+    }
+    let matched = false;
+    for (const p of lex.pronounPhrases) {
+      const e = matchPhrase(i, p);
+      if (e > 0) {
+        pronounAfter.add(i);
+        i = e - 1;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    for (const c of lex.nominal) {
+      const e = matchPhrase(i, c.words);
+      if (e < 0) continue;
+      let s = e;
+      let spChar: Span | null = null;
+      if (c.clitic) {
+        if (s < limit && norm[s] === 'ل') s++;
+        else if (s < limit && norm[s].startsWith('ل') && norm[s].length > 1) {
+          // لـX written as one word: the speaker starts after the clitic (and a tatweel)
+          let off = tokens.start[s] + 1;
+          if (text.charCodeAt(off) === 0x0640) off++;
+          spChar = { start: off, end: 0 };
+        }
+      }
+      // حسبما / وفق ما + verb: the verb is the cue
+      if (s < limit && (norm[s] === 'ما' || norm[s] === 'لما')) break;
+      const spEnd = nounPhraseAfter(s, limit); // its first word may carry لـ / لل
+      if (spEnd <= s) break;
+      if (spChar) spChar.end = tokens.end[spEnd - 1];
+      const compl = complementizerAfter(spEnd);
+      frames.push({
+        cueStart: i,
+        cueEnd: e,
+        form: null,
+        nominal: true,
+        spStart: s,
+        spEnd,
+        spChar,
+        compl,
+        last: compl >= 0 ? compl : spEnd - 1,
+        sentence: sentOf[i],
+        speaker: { text: null, entity: null, gender: null },
+      });
+      i = spEnd - 1;
+      break;
+    }
+  }
+
+  // ---- pass 2: resolve speakers in text order -------------------------------------------------
+  const mentions: { start: number; end: number; entity: string }[] = [];
+  for (const e of entities)
+    for (const m of e.mentions) mentions.push({ start: m.start, end: m.end, entity: e.id });
+  mentions.sort((a, b) => a.start - b.start);
+
+  function entityFor(span: Span): string | null {
+    let best: string | null = null;
+    let bestOverlap = 0;
+    for (const m of mentions) {
+      if (m.start >= span.end) break;
+      const ov = Math.min(m.end, span.end) - Math.max(m.start, span.start);
+      if (ov > bestOverlap) {
+        bestOverlap = ov;
+        best = m.entity;
+      }
+    }
+    return best;
+  }
+
+  const history: Speaker[] = [];
+  function lastSpeaker(g: Gender): Speaker | null {
+    if (g !== null)
+      for (let h = history.length - 1; h >= 0; h--) if (history[h].gender === g) return history[h];
+    return history.length ? history[history.length - 1] : null;
+  }
+
+  /** Same-sentence subject of a coordinated pronoun-only verb (كما ألقت إيران … وقالت إنها …). */
+  function sentenceSubject(f: Frame): Speaker | null {
+    const s0 = sentStart(f.cueStart);
+    const from = tokens.start[s0];
+    const to = tokens.start[f.cueStart];
+    for (const m of mentions) {
+      if (m.start < from) continue;
+      if (m.start >= to) break;
+      const t = tokenAt(tokens, m.start);
+      if (t === s0) continue; // sentence-initial: a topic or a place, not the verb's subject
+      const prev = t - 1;
+      const pw = norm[prev] ?? '';
+      if (lex.npStops.has(pw) || lex.linkWords.has(pw) || !isWord(tokens.kind[prev])) continue;
+      if (/^[بل]/.test(norm[t] ?? '')) continue;
+      return {
+        text: { start: m.start, end: m.end, text: text.slice(m.start, m.end) },
+        entity: m.entity,
+        gender: null,
+      };
+    }
+    return null;
+  }
+
+  let prevFrame: Frame | null = null;
+  for (const f of frames) {
+    let sp: Speaker | null = null;
+    const coordinated =
+      f.form !== null &&
+      f.form.objectFirst &&
+      f.form.conj &&
+      prevFrame !== null &&
+      prevFrame.sentence === f.sentence &&
+      prevFrame.speaker.text !== null;
+    if (f.spStart >= 0 && !coordinated) {
+      const span = f.spChar ?? charOf(f.spStart, f.spEnd);
+      const ts: TextSpan = { start: span.start, end: span.end, text: text.slice(span.start, span.end) };
+      if (lex.statementNouns.has(norm[f.spStart]) && f.spEnd - f.spStart <= 2) {
+        const issuer = lastSpeaker(null);
+        sp = issuer
+          ? { ...issuer, gender: f.speaker.gender }
+          : { text: ts, entity: entityFor(ts), gender: null };
+      } else sp = { text: ts, entity: entityFor(ts), gender: f.speaker.gender };
+    } else if (coordinated && prevFrame) {
+      sp = { ...prevFrame.speaker, gender: f.speaker.gender };
+    } else {
+      const same = f.form?.conj && f.cueStart > sentStart(f.cueStart) ? sentenceSubject(f) : null;
+      const ante = same ?? lastSpeaker(f.speaker.gender);
+      if (ante) sp = { text: ante.text, entity: ante.entity, gender: f.speaker.gender ?? ante.gender };
+    }
+    if (sp) {
+      f.speaker = sp;
+      if (sp.text) history.push(sp);
+    }
+    prevFrame = f;
+  }
+
+  // ---- direct quotations ------------------------------------------------------------------------
+  const quotes: Omit<Quote, 'id'>[] = [];
+  const usedCompl = new Set<number>();
+  let fi = 0; // frames are in token order
+  const keptOpen = new Uint8Array(n);
+  let prevDirect: { speaker: Speaker; cue: TextSpan | null; closeSent: number } | null = null;
+  marked.forEach((q, qi) => {
+    const o = openTok[qi];
+    const c = closeTok[qi];
+    if (o >= n) return;
+    let words = 0;
+    for (let t = o + 1; t < c; t++)
+      if (isWord(tokens.kind[t]) || tokens.kind[t] === TokenKind.Number) words++;
+    const sO = sentOf[o];
+    const sC = c < n ? sentOf[c] : sO;
+
+    while (fi < frames.length && frames[fi].cueStart < o) fi++;
+    // (A) nearest cue before, same sentence
+    let before: Frame | null = null;
+    for (let k = fi - 1; k >= 0; k--) {
+      const f = frames[k];
+      if (f.sentence !== sO) break;
+      if (f.form && !f.form.speech) continue;
+      before = f;
+      break;
+    }
+    let speechPos = false;
+    if (before) {
+      // words between the cue construction and the opening mark
+      let gap = 0;
+      for (let t = before.last + 1; t < o; t++) if (isWord(tokens.kind[t])) gap++;
+      const prevTok = o - 1;
+      speechPos =
+        gap === 0 ||
+        (prevTok >= 0 && (lex.complementizers.has(norm[prevTok]) || isColon(prevTok))) ||
+        (gap === 1 && prevTok >= 0 && norm[prevTok].length === 1);
+      // a short quotation in speech position ends its clause: «داعش» يسيطر … is a name, not speech
+      // (after a bare أن/إن; أنه «…» has its subject already, so the quotation is the predicate)
+      const bare = prevTok >= 0 && lex.complementizers.has(norm[prevTok]) && norm[prevTok].endsWith('ان');
+      if (speechPos && bare && words <= TERM_MAX_WORDS && c + 1 < n && sentOf[c + 1] === sC) {
+        const nx = c + 1;
+        if (isWord(tokens.kind[nx]) && !lex.forms.has(norm[nx]) && norm[nx] !== 'و') speechPos = false;
+      }
+    }
+    // (B) cue right after the closing mark, same sentence
+    let after: Frame | null = null;
+    let afterPronoun = false;
+    if (c < n) {
+      let t = c + 1;
+      while (t < n && tokens.kind[t] === TokenKind.Punct && !isPunct(t, 0x2e) && !isOpenMark[t]) t++;
+      if (t < n && sentOf[t] === sC) {
+        for (let k = fi; k < frames.length; k++) {
+          const f = frames[k];
+          if (f.cueStart > t + 1) break;
+          if (f.cueStart >= t && (!f.form || f.form.speech)) {
+            after = f;
+            break;
+          }
+        }
+        if (!after && pronounAfter.has(t)) afterPronoun = true;
+      }
+    }
+    // (C) "Speaker: «…»"
+    let label: TextSpan | null = null;
+    if (!before && !after && o > 0 && isColon(o - 1)) {
+      const colon = o - 1;
+      let a = colon;
+      while (a > 0 && isWord(tokens.kind[a - 1]) && colon - a < 6 && sentOf[a - 1] === sO) a--;
+      if (a < colon && (a === 0 || !isWord(tokens.kind[a - 1]))) label = charOf(a, colon);
+    }
+
+    let speaker: Speaker | null = null;
+    let cue: TextSpan | null = null;
+    let attached = false;
+    if (before && (speechPos || (words > TERM_MAX_WORDS && !after))) {
+      speaker = before.speaker;
+      cue = charOf(before.cueStart, before.cueEnd);
+      attached = true;
+      if (before.compl >= 0 && before.compl === o - 1) usedCompl.add(before.compl);
+    } else if (after) {
+      speaker = after.speaker;
+      cue = charOf(after.cueStart, after.cueEnd);
+      attached = true;
+    } else if (afterPronoun) {
+      speaker = lastSpeaker(null);
+      attached = true;
+    } else if (label) {
+      speaker = { text: label, entity: entityFor(label), gender: null };
+      history.push(speaker);
+      attached = true;
+    } else if (words >= TERM_MAX_WORDS + 1) {
+      // a continuation of the previous sentence's quotation or cue
+      if (prevDirect && (prevDirect.closeSent === sO - 1 || prevDirect.closeSent === sO)) {
+        speaker = prevDirect.speaker;
+        cue = prevDirect.cue;
+        attached = true;
+      } else {
+        let lastPrev: Frame | null = null;
+        for (let k = fi - 1; k >= 0 && frames[k].sentence >= sO - 1; k--)
+          if (frames[k].sentence === sO - 1 && (!frames[k].form || frames[k].form!.speech)) {
+            lastPrev = frames[k];
+            break;
+          }
+        if (lastPrev) {
+          speaker = lastPrev.speaker;
+          cue = charOf(lastPrev.cueStart, lastPrev.cueEnd);
+          attached = true;
+        }
+      }
+    }
+    if (!attached && words < UNATTRIBUTED_MIN_WORDS) return; // a term or a title, not speech
+    keptOpen[o] = 1;
+    const sp = speaker ?? { text: null, entity: null, gender: null };
+    quotes.push({
+      start: q.start,
+      end: q.end,
+      text: text.slice(q.start, q.end),
+      direct: true,
+      speaker: sp.entity,
+      speakerText: sp.text,
+      cue,
+    });
+    prevDirect = { speaker: sp, cue, closeSent: sC };
+  });
+
+  // ---- indirect speech --------------------------------------------------------------------------
+  for (let k = 0; k < frames.length; k++) {
+    const f = frames[k];
+    if (f.compl < 0 || usedCompl.has(f.compl)) continue;
+    const s = f.compl + 1;
+    if (s >= n || keptOpen[s]) continue;
+    let e = sentEnd(f.compl);
+    for (let t = s; t < e; t++) if (keptOpen[t]) e = t;
+    for (let k2 = k + 1; k2 < frames.length && frames[k2].cueStart < e; k2++)
+      if (frames[k2].compl >= 0 && frames[k2].cueStart > s) {
+        e = frames[k2].cueStart;
+        break;
+      }
+    // trim trailing punctuation and a dangling conjunction
+    while (e > s && (tokens.kind[e - 1] === TokenKind.Punct || norm[e - 1] === 'و')) e--;
+    let words = 0;
+    for (let t = s; t < e; t++) if (isWord(tokens.kind[t]) || tokens.kind[t] === TokenKind.Number) words++;
+    if (words < 2) continue;
+    const span = charOf(s, e);
+    quotes.push({
+      ...span,
+      direct: false,
+      speaker: f.speaker.entity,
+      speakerText: f.speaker.text,
+      cue: charOf(f.cueStart, f.cueEnd),
+    });
+  }
+
+  quotes.sort((a, b) => a.start - b.start || a.end - b.end);
+  return quotes.map((q, i) => ({ id: `Q${i + 1}`, ...q }));
+}
