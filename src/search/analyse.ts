@@ -1,0 +1,57 @@
+// Text → index terms. The one analysis the search index uses on both back-ends (SQLite FTS5
+// and PostgreSQL postings): tokenise (src/text/tokenise), normalise each word (normaliseWord, the
+// same normaliser extraction matches with), light-stem (./stem). Each term keeps the UTF-16 span
+// of the token it came from, so hits map back to exact characters of the original text.
+
+import { TokenKind } from '../doc/types.js';
+import { normaliseWord } from '../text/normalise.js';
+import { tokenise } from '../text/tokenise.js';
+import { stem } from './stem.js';
+
+export interface Analysed {
+  terms: string[];
+  /** Original UTF-16 offsets of the token each term came from. */
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+const INDEXED = new Set<number>([
+  TokenKind.ArabicWord,
+  TokenKind.LatinWord,
+  TokenKind.Number,
+  TokenKind.Hashtag,
+  TokenKind.Percent,
+]);
+
+/** Keep letters and digits only: FTS5's tokenizer must see each term as exactly one token. */
+function clean(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ok = (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x0621 && c <= 0x064a);
+    if (!ok) return s.replace(/[^\p{L}\p{N}]+/gu, '');
+  }
+  return s;
+}
+
+/** The index term of one word (as typed in a query or found in a text); '' if none. */
+export function termOf(word: string): string {
+  return stem(clean(normaliseWord(word).toLowerCase()));
+}
+
+/** Tokenise and analyse a text into index terms with their source spans. */
+export function analyse(text: string): Analysed {
+  const tokens = tokenise(text);
+  const terms: string[] = [];
+  const starts = new Int32Array(tokens.count);
+  const ends = new Int32Array(tokens.count);
+  let n = 0;
+  for (let i = 0; i < tokens.count; i++) {
+    if (!INDEXED.has(tokens.kind[i])) continue;
+    const t = termOf(text.slice(tokens.start[i], tokens.end[i]));
+    if (t === '') continue;
+    terms.push(t);
+    starts[n] = tokens.start[i];
+    ends[n++] = tokens.end[i];
+  }
+  return { terms, starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
+}

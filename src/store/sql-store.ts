@@ -1,0 +1,832 @@
+// The Store over SQL, shared by both back-ends: everything except the text index (FTS5 on SQLite,
+// a postings table on PostgreSQL) is the same SQL on both. Ranking is bm25 with FTS5's constants
+// and formula on both, so the two back-ends return the same results in the same order.
+import type { MarsadJson } from '../doc/doc.js';
+import type { Entity } from '../doc/types.js';
+import { bands, NEAR_DUP_THRESHOLD, sigFromBytes, sigToBytes, similarity } from '../ingest/minhash.js';
+import { expandTerms, parseQuery } from '../search/query.js';
+import { makeSnippet } from '../search/snippet.js';
+import { skeleton } from '../search/stem.js';
+import { normaliseWord } from '../text/normalise.js';
+import type { Col, Db } from './db.js';
+import type {
+  ActorFilter,
+  ActorSummary,
+  Cluster,
+  EventActor,
+  EventFilter,
+  EventRecord,
+  Facets,
+  Failure,
+  Graph,
+  Origin,
+  PreparedDoc,
+  PutResult,
+  SearchFilters,
+  SearchOptions,
+  SearchResult,
+  Store,
+  StoredInput,
+  StoreStats,
+  TimelinePoint,
+  WriteBatch,
+} from './types.js';
+
+/** A piece of SQL with `?` placeholders and its parameters. */
+export interface Sql {
+  sql: string;
+  params: unknown[];
+}
+
+/** The key grouping an entity's mentions across documents into one actor. */
+export function actorKey(e: Pick<Entity, 'type' | 'name' | 'actor'>): string {
+  if (e.actor.id) return e.actor.id;
+  if (e.actor.code) return `code:${e.actor.code}`;
+  return `name:${e.type}:${normaliseWord(e.name.ar)}`;
+}
+
+const now = () => new Date().toISOString();
+
+const ENTITY_COLS: Col[] = [
+  ['doc', 'int8'],
+  ['eid', 'text'],
+  ['type', 'text'],
+  ['name_ar', 'text'],
+  ['name_norm', 'text'],
+  ['name_en', 'text'],
+  ['actor_key', 'text'],
+  ['actor_id', 'text'],
+  ['actor_code', 'text'],
+  ['country', 'text'],
+  ['sector', 'text'],
+  ['lat', 'float8'],
+  ['lon', 'float8'],
+  ['n_mentions', 'int8'],
+];
+const MENTION_COLS: Col[] = [
+  ['doc', 'int8'],
+  ['eid', 'text'],
+  ['start_', 'int8'],
+  ['end_', 'int8'],
+];
+const QUOTE_COLS: Col[] = [
+  ['doc', 'int8'],
+  ['qid', 'text'],
+  ['start_', 'int8'],
+  ['end_', 'int8'],
+  ['direct', 'int8'],
+  ['speaker_eid', 'text'],
+  ['speaker_key', 'text'],
+  ['text', 'text'],
+];
+const TIME_COLS: Col[] = [
+  ['doc', 'int8'],
+  ['tid', 'text'],
+  ['start_', 'int8'],
+  ['end_', 'int8'],
+  ['value', 'text'],
+  ['mod', 'text'],
+  ['relative', 'int8'],
+];
+const EVENT_COLS: Col[] = [
+  ['doc', 'int8'],
+  ['vid', 'text'],
+  ['cameo', 'text'],
+  ['root', 'text'],
+  ['quad_class', 'int8'],
+  ['goldstein', 'float8'],
+  ['plover', 'text'],
+  ['modality', 'text'],
+  ['confidence', 'float8'],
+  ['src_eid', 'text'],
+  ['src_code', 'text'],
+  ['src_key', 'text'],
+  ['tgt_eid', 'text'],
+  ['tgt_code', 'text'],
+  ['tgt_key', 'text'],
+  ['location_eid', 'text'],
+  ['time_value', 'text'],
+  ['day', 'text'],
+  ['trigger_start', 'int8'],
+  ['trigger_end', 'int8'],
+  ['trigger_text', 'text'],
+  ['sentence', 'int8'],
+];
+
+const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Two-digit CAMEO root from user input ('7', '07', '072' → '07'). */
+export function rootOf(s: string): string {
+  const d = s.trim();
+  return d.length === 1 ? `0${d}` : d.slice(0, 2);
+}
+
+export abstract class SqlStore implements Store {
+  abstract readonly kind: 'sqlite' | 'postgres';
+  private stems: Set<string> | null = null;
+
+  constructor(protected readonly db: Db) {}
+
+  // --- back-end hooks -------------------------------------------------------------------------
+
+  /** Index the analysed terms of a newly stored document. */
+  protected abstract indexTerms(seq: number, terms: string[]): Promise<void>;
+  /** Rows (seq, score) of documents matching every group and no excluded term; score ascending is best. */
+  protected abstract matchSql(groups: string[][], exclude: string[]): Sql;
+  /** SQL rounding a score expression to 6 decimals (ties broken by id after it). */
+  protected abstract round(expr: string): string;
+
+  // --- writing --------------------------------------------------------------------------------
+
+  async write(batch: WriteBatch): Promise<PutResult[]> {
+    const known = await this.knownStems();
+    const added: string[] = [];
+    const results = await this.db.tx(async () => {
+      const out: PutResult[] = [];
+      for (const f of batch.failures ?? []) await this.recordFailure(f, batch.docs[0]?.pipelineVersion);
+      for (const d of batch.docs) out.push(await this.putOne(d, known, added));
+      for (const o of batch.occurrences ?? []) out.push(await this.addCopy(o.id, o.origin));
+      return out;
+    });
+    for (const s of added) known.add(s);
+    return results;
+  }
+
+  async putDocument(doc: PreparedDoc): Promise<PutResult> {
+    return (await this.write({ docs: [doc] }))[0];
+  }
+
+  private async recordFailure(f: Failure, version: string | undefined): Promise<void> {
+    await this.db.run(
+      `INSERT INTO failures (where_, stage, reason, pipeline_version, at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (where_) DO UPDATE SET stage = excluded.stage, reason = excluded.reason,
+         pipeline_version = excluded.pipeline_version, at = excluded.at`,
+      [f.where, f.stage, f.reason, version ?? '', now()],
+    );
+  }
+
+  private async knownStems(): Promise<Set<string>> {
+    if (!this.stems) {
+      const rows = await this.db.all<{ stem: string }>('SELECT stem FROM vocab');
+      this.stems = new Set(rows.map((r) => r.stem));
+    }
+    return this.stems;
+  }
+
+  private async putOne(d: PreparedDoc, known: Set<string>, added: string[]): Promise<PutResult> {
+    const j = d.json;
+    const id = j.doc.id;
+    const where = d.origin.where;
+    const copy = await this.db.all<{ cluster_id: string }>(
+      `SELECT d.cluster_id FROM occurrences o JOIN documents d ON d.id = o.doc_id
+       WHERE o.where_ = ? AND o.doc_id = ?`,
+      [where, id],
+    );
+    if (copy.length > 0) return { id, where, status: 'present', cluster: copy[0].cluster_id };
+    const exists = await this.db.all('SELECT 1 FROM documents WHERE id = ?', [id]);
+    if (exists.length > 0) return this.addCopy(id, d.origin);
+
+    const bandKeys = d.signature ? bands(d.signature) : [];
+    const cluster = d.signature ? await this.nearestCluster(d.signature, bandKeys) : null;
+    const text = j.doc.text;
+    const layers = JSON.stringify({ ...j, doc: { ...j.doc, text: '' } });
+    const ins = await this.db.all<{ seq: number }>(
+      `INSERT INTO documents (id, title, date, source, url, title_in_text, pipeline_version, cluster_id,
+         n_terms, n_entities, n_quotes, n_events, signature, text, layers, ingested_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO NOTHING RETURNING seq`,
+      [
+        id,
+        j.doc.title,
+        j.doc.date,
+        j.doc.source,
+        j.doc.url,
+        d.titleInText ? 1 : 0,
+        d.pipelineVersion,
+        cluster ?? id,
+        d.terms.length,
+        j.entities.length,
+        j.quotes.length,
+        j.events.length,
+        d.signature ? sigToBytes(d.signature) : null,
+        text,
+        layers,
+        now(),
+      ],
+    );
+    // Another writer stored the same text between our check and our insert (PostgreSQL).
+    if (ins.length === 0) return this.addCopy(id, d.origin);
+    const seq = Number(ins[0].seq);
+    await this.insertLayers(seq, j);
+    await this.indexTerms(seq, d.terms);
+    if (bandKeys.length > 0)
+      await this.db.insertMany(
+        'lsh',
+        [
+          ['band', 'int8'],
+          ['bucket', 'int8'],
+          ['doc', 'int8'],
+        ],
+        bandKeys.map((b, i) => [i, b, seq]),
+        'ON CONFLICT DO NOTHING',
+      );
+    const fresh: string[] = [];
+    for (const t of new Set(d.terms)) if (!known.has(t)) fresh.push(t);
+    if (fresh.length > 0) {
+      await this.db.insertMany(
+        'vocab',
+        [
+          ['stem', 'text'],
+          ['skel', 'text'],
+        ],
+        fresh.map((s) => [s, skeleton(s)]),
+        'ON CONFLICT DO NOTHING',
+      );
+      added.push(...fresh);
+    }
+    await this.insertOccurrence(id, d.origin);
+    return { id, where, status: 'new', cluster: cluster ?? id };
+  }
+
+  private async insertOccurrence(id: string, o: Origin): Promise<number> {
+    await this.db.run('DELETE FROM failures WHERE where_ = ?', [o.where]);
+    return this.db.run(
+      `INSERT INTO occurrences (where_, doc_id, source, url, date, ingested_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
+      [o.where, id, o.source, o.url, o.date, now()],
+    );
+  }
+
+  private async addCopy(id: string, origin: Origin): Promise<PutResult> {
+    const rows = await this.db.all<{ cluster_id: string }>('SELECT cluster_id FROM documents WHERE id = ?', [
+      id,
+    ]);
+    if (rows.length === 0) throw new Error(`store: document ${id} is not stored; cannot record a copy of it`);
+    const changed = await this.insertOccurrence(id, origin);
+    return {
+      id,
+      where: origin.where,
+      status: changed > 0 ? 'duplicate' : 'present',
+      cluster: rows[0].cluster_id,
+    };
+  }
+
+  /** The story cluster of the most similar stored document above the threshold, if any. */
+  private async nearestCluster(sig: Uint32Array, bandKeys: number[]): Promise<string | null> {
+    const cond = bandKeys.map(() => '(band = ? AND bucket = ?)').join(' OR ');
+    const params: unknown[] = [];
+    bandKeys.forEach((b, i) => params.push(i, b));
+    const rows = await this.db.all<{ id: string; cluster_id: string; signature: Uint8Array }>(
+      `SELECT d.id, d.cluster_id, d.signature FROM documents d
+       WHERE d.seq IN (SELECT doc FROM lsh WHERE ${cond}) ORDER BY d.seq LIMIT 200`,
+      params,
+    );
+    let best: string | null = null;
+    let bestSim = NEAR_DUP_THRESHOLD;
+    for (const r of rows) {
+      if (!r.signature) continue;
+      const s = similarity(sig, sigFromBytes(r.signature));
+      if (s >= bestSim && (best === null || s > bestSim)) {
+        best = r.cluster_id;
+        bestSim = s;
+      }
+    }
+    return best;
+  }
+
+  private async insertLayers(seq: number, j: MarsadJson): Promise<void> {
+    const byId = new Map(j.entities.map((e) => [e.id, e]));
+    const keyOf = (eid: string | null, code: string | null): string | null => {
+      const e = eid ? byId.get(eid) : undefined;
+      if (e) return actorKey(e);
+      return code ? `code:${code}` : null;
+    };
+    if (j.entities.length > 0) {
+      await this.db.insertMany(
+        'entities',
+        ENTITY_COLS,
+        j.entities.map((e) => [
+          seq,
+          e.id,
+          e.type,
+          e.name.ar,
+          normaliseWord(e.name.ar),
+          e.name.en,
+          actorKey(e),
+          e.actor.id,
+          e.actor.code,
+          e.actor.country,
+          e.actor.sectors[0] ?? null,
+          e.geo?.lat ?? null,
+          e.geo?.lon ?? null,
+          e.mentions.length,
+        ]),
+      );
+      const mentions: unknown[][] = [];
+      for (const e of j.entities) for (const m of e.mentions) mentions.push([seq, e.id, m.start, m.end]);
+      if (mentions.length > 0) await this.db.insertMany('mentions', MENTION_COLS, mentions);
+    }
+    if (j.quotes.length > 0)
+      await this.db.insertMany(
+        'quotes',
+        QUOTE_COLS,
+        j.quotes.map((q) => [
+          seq,
+          q.id,
+          q.start,
+          q.end,
+          q.direct ? 1 : 0,
+          q.speaker,
+          keyOf(q.speaker, null),
+          q.text,
+        ]),
+      );
+    if (j.times.length > 0)
+      await this.db.insertMany(
+        'times',
+        TIME_COLS,
+        j.times.map((t) => [seq, t.id, t.start, t.end, t.value, t.mod, t.relative ? 1 : 0]),
+      );
+    if (j.events.length > 0) {
+      const timeValue = new Map(j.times.map((t) => [t.id, t.value]));
+      await this.db.insertMany(
+        'events',
+        EVENT_COLS,
+        j.events.map((v) => {
+          const tv = v.time ? (timeValue.get(v.time) ?? null) : null;
+          const day = tv && FULL_DATE.test(tv) ? tv : j.doc.date;
+          return [
+            seq,
+            v.id,
+            v.cameo,
+            v.root,
+            v.quadClass,
+            v.goldstein,
+            v.plover,
+            v.modality,
+            v.confidence,
+            v.source.entity,
+            v.source.code,
+            keyOf(v.source.entity, v.source.code),
+            v.target.entity,
+            v.target.code,
+            keyOf(v.target.entity, v.target.code),
+            v.location,
+            tv,
+            day,
+            v.trigger.start,
+            v.trigger.end,
+            v.trigger.text,
+            v.sentence,
+          ];
+        }),
+      );
+    }
+  }
+
+  async replaceExtraction(docs: PreparedDoc[]): Promise<void> {
+    await this.db.tx(async () => {
+      for (const d of docs) {
+        const j = d.json;
+        const rows = await this.db.all<{ seq: number }>('SELECT seq FROM documents WHERE id = ?', [j.doc.id]);
+        if (rows.length === 0) continue;
+        const seq = Number(rows[0].seq);
+        for (const t of ['entities', 'mentions', 'quotes', 'times', 'events'])
+          await this.db.run(`DELETE FROM ${t} WHERE doc = ?`, [seq]);
+        await this.db.run(
+          `UPDATE documents SET layers = ?, pipeline_version = ?, n_entities = ?, n_quotes = ?, n_events = ?
+           WHERE seq = ?`,
+          [
+            JSON.stringify({ ...j, doc: { ...j.doc, text: '' } }),
+            d.pipelineVersion,
+            j.entities.length,
+            j.quotes.length,
+            j.events.length,
+            seq,
+          ],
+        );
+        await this.insertLayers(seq, j);
+      }
+    });
+  }
+
+  // --- reading --------------------------------------------------------------------------------
+
+  async getDocument(id: string): Promise<MarsadJson | null> {
+    const rows = await this.db.all<{ text: string; layers: string }>(
+      'SELECT text, layers FROM documents WHERE id = ?',
+      [id],
+    );
+    if (rows.length === 0) return null;
+    const j = JSON.parse(rows[0].layers) as MarsadJson;
+    j.doc.text = rows[0].text;
+    return j;
+  }
+
+  async knownCopies(copies: { where: string; id: string }[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < copies.length; i += 200) {
+      const part = copies.slice(i, i + 200);
+      const rows = await this.db.all<{ where_: string; doc_id: string }>(
+        `SELECT where_, doc_id FROM occurrences WHERE where_ IN (${part.map(() => '?').join(',')})`,
+        part.map((c) => c.where),
+      );
+      for (const r of rows) out.add(`${r.where_}\u0000${r.doc_id}`);
+    }
+    return out;
+  }
+
+  async hasDocuments(ids: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < ids.length; i += 200) {
+      const part = ids.slice(i, i + 200);
+      const rows = await this.db.all<{ id: string }>(
+        `SELECT id FROM documents WHERE id IN (${part.map(() => '?').join(',')})`,
+        part,
+      );
+      for (const r of rows) out.add(r.id);
+    }
+    return out;
+  }
+
+  async failures(limit = 1000): Promise<(Failure & { at: string })[]> {
+    return this.db.all(
+      `SELECT where_ AS "where", stage, reason, at FROM failures ORDER BY at, where_ LIMIT ?`,
+      [limit],
+    );
+  }
+
+  /** Conditions on documents `d` for search filters. */
+  private filterSql(f: SearchFilters): Sql {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (f.from) {
+      where.push('d.date >= ?');
+      params.push(f.from);
+    }
+    if (f.to) {
+      where.push('d.date <= ?');
+      params.push(f.to);
+    }
+    if (f.source) {
+      where.push(
+        '(d.source = ? OR EXISTS (SELECT 1 FROM occurrences o WHERE o.doc_id = d.id AND o.source = ?))',
+      );
+      params.push(f.source, f.source);
+    }
+    if (f.actor) {
+      where.push(`EXISTS (SELECT 1 FROM entities e WHERE e.doc = d.seq AND
+        (e.actor_key = ? OR e.actor_id = ? OR e.actor_code = ? OR e.name_norm = ? OR lower(e.name_en) = ?))`);
+      params.push(f.actor, f.actor, f.actor, normaliseWord(f.actor), f.actor.toLowerCase());
+    }
+    if (f.root) {
+      where.push('EXISTS (SELECT 1 FROM events v WHERE v.doc = d.seq AND v.root = ?)');
+      params.push(rootOf(f.root));
+    }
+    if (f.place) {
+      where.push(`(EXISTS (SELECT 1 FROM entities e WHERE e.doc = d.seq AND e.type IN ('GPE', 'LOC', 'FAC') AND
+        (e.name_norm = ? OR e.actor_key = ? OR e.actor_id = ? OR e.country = ? OR lower(e.name_en) = ?)))`);
+      params.push(normaliseWord(f.place), f.place, f.place, f.place.toUpperCase(), f.place.toLowerCase());
+    }
+    return { sql: where.length ? where.join(' AND ') : '1=1', params };
+  }
+
+  private lookupVocab = async (stems: string[], skels: string[]) => {
+    const cond: string[] = [];
+    if (stems.length) cond.push(`stem IN (${stems.map(() => '?').join(',')})`);
+    if (skels.length) cond.push(`skel IN (${skels.map(() => '?').join(',')})`);
+    if (cond.length === 0) return [];
+    return this.db.all<{ stem: string; skel: string }>(
+      `SELECT stem, skel FROM vocab WHERE ${cond.join(' OR ')}`,
+      [...stems, ...skels],
+    );
+  };
+
+  async searchDocuments(
+    query: string,
+    filters: SearchFilters = {},
+    options: SearchOptions = {},
+  ): Promise<SearchResult> {
+    const limit = Math.max(0, Math.min(options.limit ?? 10, 1000));
+    const offset = Math.max(0, options.offset ?? 0);
+    const parsed = parseQuery(query);
+    const groups = await expandTerms(parsed.include, this.lookupVocab);
+    const exclude = (await expandTerms(parsed.exclude, this.lookupVocab)).flat();
+    if (groups.length === 0 && parsed.exclude.length > 0)
+      return {
+        query,
+        terms: [],
+        total: 0,
+        results: [],
+        facets: options.facets === false ? undefined : emptyFacets(),
+      };
+    const m: Sql = groups.length
+      ? this.matchSql(groups, exclude)
+      : { sql: 'SELECT seq, 0.0 AS score FROM documents', params: [] };
+    const f = this.filterSql(filters);
+    const md = `WITH m AS (${m.sql}), md AS (SELECT d.seq, m.score FROM m JOIN documents d ON d.seq = m.seq WHERE ${f.sql})`;
+    const mp = [...m.params, ...f.params];
+    const order = groups.length ? `${this.round('md.score')}, d.id` : 'd.date DESC, d.id';
+    const rows = await this.db.all<{
+      id: string;
+      title: string | null;
+      date: string | null;
+      source: string | null;
+      url: string | null;
+      cluster_id: string;
+      score: number;
+      text: string;
+    }>(
+      `${md} SELECT d.id, d.title, d.date, d.source, d.url, d.cluster_id, md.score,
+         ${options.snippets === false ? "''" : 'd.text'} AS text
+       FROM md JOIN documents d ON d.seq = md.seq ORDER BY ${order} LIMIT ? OFFSET ?`,
+      [...mp, limit, offset],
+    );
+    const total = Number((await this.db.all<{ n: number }>(`${md} SELECT count(*) AS n FROM md`, mp))[0].n);
+    const all = new Set(groups.flat());
+    const results = rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      date: r.date,
+      source: r.source,
+      url: r.url,
+      cluster: r.cluster_id,
+      score: Math.round(-Number(r.score) * 1e6) / 1e6,
+      snippet: options.snippets === false ? null : makeSnippet(r.text, all),
+    }));
+    const out: SearchResult = { query, terms: groups, total, results };
+    if (options.facets !== false) out.facets = await this.facets(md, mp);
+    return out;
+  }
+
+  private async facets(md: string, params: unknown[]): Promise<Facets> {
+    const actors = await this.db.all<{ key: string; name: string; count: number }>(
+      `${md} SELECT e.actor_key AS key, max(e.name_ar) AS name, count(DISTINCT e.doc) AS count
+       FROM md JOIN entities e ON e.doc = md.seq GROUP BY e.actor_key ORDER BY count DESC, key LIMIT 10`,
+      params,
+    );
+    const roots = await this.db.all<{ root: string; count: number }>(
+      `${md} SELECT v.root, count(*) AS count FROM md JOIN events v ON v.doc = md.seq
+       GROUP BY v.root ORDER BY count DESC, v.root LIMIT 20`,
+      params,
+    );
+    const sources = await this.db.all<{ source: string; count: number }>(
+      `${md} SELECT d.source, count(*) AS count FROM md JOIN documents d ON d.seq = md.seq
+       WHERE d.source IS NOT NULL GROUP BY d.source ORDER BY count DESC, d.source LIMIT 20`,
+      params,
+    );
+    const days = await this.db.all<{ day: string; count: number }>(
+      `${md} SELECT d.date AS day, count(*) AS count FROM md JOIN documents d ON d.seq = md.seq
+       WHERE d.date IS NOT NULL GROUP BY d.date ORDER BY d.date`,
+      params,
+    );
+    const num = <T extends { count: number }>(l: T[]) => l.map((r) => ({ ...r, count: Number(r.count) }));
+    return { actors: num(actors), roots: num(roots), sources: num(sources), days: num(days) };
+  }
+
+  async events(filter: EventFilter = {}): Promise<EventRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.from) {
+      where.push('v.day >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to) {
+      where.push('v.day <= ?');
+      params.push(filter.to);
+    }
+    if (filter.root) {
+      where.push('v.root = ?');
+      params.push(rootOf(filter.root));
+    }
+    if (filter.cameo) {
+      where.push('v.cameo = ?');
+      params.push(filter.cameo);
+    }
+    if (filter.doc) {
+      where.push('d.id = ?');
+      params.push(filter.doc);
+    }
+    if (filter.source) {
+      where.push('d.source = ?');
+      params.push(filter.source);
+    }
+    if (filter.actor) {
+      where.push(`(v.src_key = ? OR v.tgt_key = ? OR v.src_code = ? OR v.tgt_code = ? OR EXISTS (
+        SELECT 1 FROM entities e WHERE e.doc = v.doc AND e.eid IN (v.src_eid, v.tgt_eid) AND e.name_norm = ?))`);
+      params.push(filter.actor, filter.actor, filter.actor, filter.actor, normaliseWord(filter.actor));
+    }
+    const rows = await this.db.all<Record<string, unknown>>(
+      `WITH cs AS (
+         SELECT d.cluster_id, count(*) AS mentions, count(DISTINCT coalesce(o.source, d.source)) AS sources
+         FROM documents d JOIN occurrences o ON o.doc_id = d.id GROUP BY d.cluster_id)
+       SELECT v.*, d.id AS doc_id, d.url, d.source AS doc_source, cs.mentions, cs.sources,
+         s.name_ar AS s_name, s.actor_id AS s_id, s.country AS s_country, s.sector AS s_sector,
+         t.name_ar AS t_name, t.actor_id AS t_id, t.country AS t_country, t.sector AS t_sector,
+         l.name_ar AS l_name, l.country AS l_country, l.lat AS l_lat, l.lon AS l_lon
+       FROM events v JOIN documents d ON d.seq = v.doc
+       LEFT JOIN cs ON cs.cluster_id = d.cluster_id
+       LEFT JOIN entities s ON s.doc = v.doc AND s.eid = v.src_eid
+       LEFT JOIN entities t ON t.doc = v.doc AND t.eid = v.tgt_eid
+       LEFT JOIN entities l ON l.doc = v.doc AND l.eid = v.location_eid
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY v.gid LIMIT ? OFFSET ?`,
+      [...params, filter.limit ?? 1000, filter.offset ?? 0],
+    );
+    const actor = (r: Record<string, unknown>, p: 'src' | 'tgt', a: 's' | 't'): EventActor => ({
+      entity: (r[`${p}_eid`] as string) ?? null,
+      code: (r[`${p}_code`] as string) ?? null,
+      name: (r[`${a}_name`] as string) ?? null,
+      actorId: (r[`${a}_id`] as string) ?? null,
+      country: (r[`${a}_country`] as string) ?? null,
+      type: (r[`${a}_sector`] as string) ?? null,
+    });
+    return rows.map((r) => ({
+      globalId: Number(r.gid),
+      doc: r.doc_id as string,
+      event: r.vid as string,
+      day: (r.day as string) ?? null,
+      cameo: r.cameo as string,
+      root: r.root as string,
+      quadClass: Number(r.quad_class),
+      goldstein: Number(r.goldstein),
+      plover: r.plover as string,
+      modality: r.modality as string,
+      confidence: Number(r.confidence),
+      source: actor(r, 'src', 's'),
+      target: actor(r, 'tgt', 't'),
+      location: r.location_eid
+        ? {
+            entity: r.location_eid as string,
+            name: (r.l_name as string) ?? '',
+            country: (r.l_country as string) ?? null,
+            lat: r.l_lat === null || r.l_lat === undefined ? null : Number(r.l_lat),
+            lon: r.l_lon === null || r.l_lon === undefined ? null : Number(r.l_lon),
+          }
+        : null,
+      trigger: { start: Number(r.trigger_start), end: Number(r.trigger_end), text: r.trigger_text as string },
+      url: (r.url as string) ?? null,
+      docSource: (r.doc_source as string) ?? null,
+      numMentions: Number(r.mentions ?? 1),
+      numSources: Number(r.sources ?? 1),
+    }));
+  }
+
+  async actors(filter: ActorFilter = {}): Promise<ActorSummary[]> {
+    const params: unknown[] = [];
+    let where = '';
+    if (filter.query) {
+      where = `WHERE e.name_norm LIKE ? OR e.actor_code = ? OR e.actor_id = ? OR lower(e.name_en) LIKE ?`;
+      const q = filter.query;
+      params.push(
+        `${normaliseWord(q).replace(/[%_]/g, '')}%`,
+        q,
+        q,
+        `${q.toLowerCase().replace(/[%_]/g, '')}%`,
+      );
+    }
+    const rows = await this.db.all<Record<string, unknown>>(
+      `SELECT e.actor_key AS key, max(e.actor_id) AS id, max(e.actor_code) AS code, max(e.country) AS country,
+         max(e.type) AS type, max(e.name_ar) AS name, max(e.name_en) AS name_en,
+         count(DISTINCT e.doc) AS documents, sum(e.n_mentions) AS mentions
+       FROM entities e ${where} GROUP BY e.actor_key ORDER BY documents DESC, key LIMIT ?`,
+      [...params, filter.limit ?? 100],
+    );
+    return rows.map((r) => ({
+      key: r.key as string,
+      id: (r.id as string) ?? null,
+      code: (r.code as string) ?? null,
+      country: (r.country as string) ?? null,
+      type: r.type as string,
+      name: r.name as string,
+      nameEn: (r.name_en as string) ?? null,
+      documents: Number(r.documents),
+      mentions: Number(r.mentions),
+    }));
+  }
+
+  async timeline(filter: SearchFilters = {}): Promise<TimelinePoint[]> {
+    const f = this.filterSql(filter);
+    const rows = await this.db.all<{ day: string; documents: number; events: number }>(
+      `SELECT d.date AS day, count(*) AS documents, sum(d.n_events) AS events FROM documents d
+       WHERE d.date IS NOT NULL AND ${f.sql} GROUP BY d.date ORDER BY d.date`,
+      f.params,
+    );
+    return rows.map((r) => ({ day: r.day, documents: Number(r.documents), events: Number(r.events) }));
+  }
+
+  async graph(filter: EventFilter = {}): Promise<Graph> {
+    const events = await this.events({ ...filter, limit: filter.limit ?? 100000 });
+    const nodes = new Map<string, Graph['nodes'][number]>();
+    const edges = new Map<string, { e: Graph['edges'][number]; roots: Set<string>; sum: number }>();
+    const node = (a: EventActor): string | null => {
+      const key = a.actorId ?? (a.code ? `code:${a.code}` : a.name ? `name:${normaliseWord(a.name)}` : null);
+      if (!key) return null;
+      let n = nodes.get(key);
+      if (!n) nodes.set(key, (n = { key, name: a.name ?? a.code ?? key, code: a.code, events: 0 }));
+      n.events++;
+      return key;
+    };
+    for (const v of events) {
+      const s = node(v.source);
+      const t = node(v.target);
+      if (!s || !t) continue;
+      const k = `${s}\u0000${t}`;
+      let e = edges.get(k);
+      if (!e)
+        edges.set(
+          k,
+          (e = { e: { source: s, target: t, events: 0, goldstein: 0, roots: [] }, roots: new Set(), sum: 0 }),
+        );
+      e.e.events++;
+      e.sum += v.goldstein;
+      e.roots.add(v.root);
+    }
+    return {
+      nodes: [...nodes.values()].sort((a, b) => b.events - a.events || (a.key < b.key ? -1 : 1)),
+      edges: [...edges.values()].map(({ e, roots, sum }) => ({
+        ...e,
+        goldstein: Math.round((sum / e.events) * 100) / 100,
+        roots: [...roots].sort(),
+      })),
+    };
+  }
+
+  async clusters(options: { minSize?: number; limit?: number } = {}): Promise<Cluster[]> {
+    const heads = await this.db.all<{ cluster_id: string; size: number }>(
+      `SELECT cluster_id, count(*) AS size FROM documents GROUP BY cluster_id HAVING count(*) >= ?
+       ORDER BY size DESC, cluster_id LIMIT ?`,
+      [options.minSize ?? 2, options.limit ?? 100],
+    );
+    const out: Cluster[] = [];
+    for (const h of heads) {
+      const docs = await this.db.all<{
+        id: string;
+        title: string | null;
+        date: string | null;
+        source: string | null;
+      }>('SELECT id, title, date, source FROM documents WHERE cluster_id = ? ORDER BY seq', [h.cluster_id]);
+      const srcs = await this.db.all<{ source: string }>(
+        `SELECT DISTINCT coalesce(o.source, d.source) AS source FROM documents d JOIN occurrences o ON o.doc_id = d.id
+         WHERE d.cluster_id = ? AND coalesce(o.source, d.source) IS NOT NULL ORDER BY source`,
+        [h.cluster_id],
+      );
+      out.push({
+        id: h.cluster_id,
+        size: Number(h.size),
+        sources: srcs.map((s) => s.source),
+        documents: docs,
+      });
+    }
+    return out;
+  }
+
+  async stats(): Promise<StoreStats> {
+    const one = async (sql: string) => Number((await this.db.all<{ n: number }>(sql))[0].n);
+    const documents = await one('SELECT count(*) AS n FROM documents');
+    const copies = await one('SELECT count(*) AS n FROM occurrences');
+    const versions = await this.db.all<{ version: string; documents: number }>(
+      'SELECT pipeline_version AS version, count(*) AS documents FROM documents GROUP BY pipeline_version ORDER BY version',
+    );
+    return {
+      documents,
+      duplicates: copies - documents,
+      clusters: await one('SELECT count(DISTINCT cluster_id) AS n FROM documents'),
+      multiDocClusters: await one(
+        'SELECT count(*) AS n FROM (SELECT cluster_id FROM documents GROUP BY cluster_id HAVING count(*) > 1) c',
+      ),
+      failures: await one('SELECT count(*) AS n FROM failures'),
+      entities: await one('SELECT count(*) AS n FROM entities'),
+      actors: await one('SELECT count(DISTINCT actor_key) AS n FROM entities'),
+      quotes: await one('SELECT count(*) AS n FROM quotes'),
+      events: await one('SELECT count(*) AS n FROM events'),
+      versions: versions.map((v) => ({ version: v.version, documents: Number(v.documents) })),
+    };
+  }
+
+  async staleDocuments(version: string, limit: number, after?: string): Promise<StoredInput[]> {
+    const rows = await this.db.all<Record<string, unknown>>(
+      `SELECT id, text, title, date, source, url, title_in_text FROM documents
+       WHERE pipeline_version <> ? AND seq > coalesce((SELECT seq FROM documents WHERE id = ?), 0)
+       ORDER BY seq LIMIT ?`,
+      [version, after ?? '', limit],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      text: r.text as string,
+      title: (r.title as string) ?? null,
+      date: (r.date as string) ?? null,
+      source: (r.source as string) ?? null,
+      url: (r.url as string) ?? null,
+      titleInText: Number(r.title_in_text) === 1,
+    }));
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+function emptyFacets(): Facets {
+  return { actors: [], roots: [], sources: [], days: [] };
+}

@@ -1,0 +1,109 @@
+// SQLite back-end (better-sqlite3, embedded, the default). WAL journal: a killed process loses at
+// most its open transaction. Search: an FTS5 contentless table over the analysed terms.
+import Database from 'better-sqlite3';
+import type { Col, Db } from '../db.js';
+import { migrate } from '../migrations.js';
+import { type Sql, SqlStore } from '../sql-store.js';
+
+class SqliteDb implements Db {
+  readonly kind = 'sqlite' as const;
+  private readonly cache = new Map<string, Database.Statement>();
+  private depth = 0;
+
+  constructor(readonly raw: Database.Database) {}
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.raw.prepare(sql);
+      if (this.cache.size > 500) this.cache.clear();
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  async all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const s = this.stmt(sql);
+    if (!s.reader) {
+      s.run(...params);
+      return [];
+    }
+    return s.all(...params) as T[];
+  }
+
+  async run(sql: string, params: unknown[] = []): Promise<number> {
+    return this.stmt(sql).run(...params).changes;
+  }
+
+  async insertMany(table: string, cols: readonly Col[], rows: unknown[][], conflict = ''): Promise<void> {
+    const s = this.stmt(
+      `INSERT INTO ${table} (${cols.map((c) => c[0]).join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ${conflict}`,
+    );
+    for (const r of rows) s.run(...r);
+  }
+
+  async tx<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.depth > 0) return fn();
+    this.raw.exec('BEGIN IMMEDIATE');
+    this.depth++;
+    try {
+      const out = await fn();
+      this.raw.exec('COMMIT');
+      return out;
+    } catch (e) {
+      if (this.raw.inTransaction) this.raw.exec('ROLLBACK');
+      throw e;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  async exec(sql: string): Promise<void> {
+    this.raw.exec(sql);
+  }
+
+  async close(): Promise<void> {
+    this.raw.close();
+  }
+}
+
+/** A RETURNING insert is a reader in better-sqlite3: `all` handles both. */
+const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
+
+export class SqliteStore extends SqlStore {
+  readonly kind = 'sqlite' as const;
+
+  protected async indexTerms(seq: number, terms: string[]): Promise<void> {
+    await this.db.run('INSERT INTO doc_fts (rowid, terms) VALUES (?, ?)', [seq, terms.join(' ')]);
+  }
+
+  protected matchSql(groups: string[][], exclude: string[]): Sql {
+    let expr = groups.map((g) => `(${g.map(quote).join(' OR ')})`).join(' AND ');
+    for (const e of exclude) expr += ` NOT ${quote(e)}`;
+    return {
+      sql: 'SELECT rowid AS seq, bm25(doc_fts) AS score FROM doc_fts WHERE doc_fts MATCH ?',
+      params: [expr],
+    };
+  }
+
+  protected round(expr: string): string {
+    return `round(${expr}, 6)`;
+  }
+}
+
+/** Open (creating and migrating when needed) a SQLite store file; ':memory:' for a scratch store. */
+export async function openSqlite(path: string): Promise<SqliteStore> {
+  let raw: Database.Database;
+  try {
+    raw = new Database(path);
+  } catch (e) {
+    throw new Error(`cannot open SQLite database ${path}: ${(e as Error).message}`);
+  }
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('busy_timeout = 10000');
+  raw.pragma('cache_size = -65536');
+  const db = new SqliteDb(raw);
+  await migrate(db);
+  return new SqliteStore(db);
+}
