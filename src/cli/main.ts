@@ -6,6 +6,7 @@ import { packageRoot } from '../resources.js';
 import { UsageError } from './args.js';
 import { runEval } from './eval.js';
 import { runExtract } from './extract.js';
+import { runServe } from './serve.js';
 
 const usage = `usage: marsad <command> [options]
 
@@ -37,7 +38,7 @@ const commands: Record<string, Command> = {
   extract: runExtract,
   ingest: notBuilt('ingest', 'loading articles into a SQLite or PostgreSQL store'),
   search: notBuilt('search', 'Arabic-aware full-text search over the store'),
-  serve: notBuilt('serve', 'the HTTP API and web UI'),
+  serve: runServe,
   export: notBuilt('export', 'GDELT-like event tables as CSV/JSONL'),
   eval: runEval,
 };

@@ -1,0 +1,76 @@
+// Writing through the API: one posted document is extracted here and stored with the same
+// preparation `marsad ingest` uses (src/store/prepare.ts); also loads the project's sample
+// articles into a store for the demo (`npm start`) and the tests.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipelineVersion } from '../ingest/version.js';
+import { extract, loadResources, type Resources } from '../pipeline.js';
+import { packageRoot } from '../resources.js';
+import { prepareDocument } from '../store/prepare.js';
+import type { PutResult, Store } from '../store/types.js';
+import type { DocumentBody } from './schemas.js';
+
+export const samplesDir = join(packageRoot, 'samples', 'articles');
+
+let shared: Resources | null = null;
+function resources(): Resources {
+  shared ??= loadResources();
+  return shared;
+}
+
+/** An Ingestor for the server: extract, prepare, put. */
+export function storeIngestor(store: Store): (body: DocumentBody) => Promise<PutResult> {
+  return async (body) => {
+    const doc = extract(
+      {
+        text: body.text,
+        title: body.title ?? null,
+        date: body.date ?? null,
+        source: body.source ?? null,
+        url: body.url ?? null,
+        titleInText: body.titleInText ?? false,
+      },
+      resources(),
+    );
+    const where = body.url ? `api:${body.url}` : `api:${doc.id}`;
+    return store.putDocument(prepareDocument(doc, { pipelineVersion: pipelineVersion(), origin: { where } }));
+  };
+}
+
+/** The sample articles (.txt, first line = title), in name order. */
+export function sampleFiles(dir = samplesDir): string[] {
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()
+    .map((n) => join(dir, n));
+}
+
+/**
+ * Load the sample articles into a store (idempotent: a copy already stored is reported
+ * `present`). `date` gives them a publication date so relative times resolve and the
+ * per-day charts have something to show; by default each sample gets its own consecutive day.
+ */
+export async function ingestSamples(
+  store: Store,
+  opts: { dir?: string; firstDay?: string } = {},
+): Promise<PutResult[]> {
+  const files = sampleFiles(opts.dir);
+  const first = new Date(`${opts.firstDay ?? '2024-03-01'}T00:00:00Z`);
+  const docs = files.map((path, i) => {
+    const day = new Date(first.getTime() + i * 86_400_000).toISOString().slice(0, 10);
+    const doc = extract(
+      {
+        text: readFileSync(path, 'utf8').replace(/^\uFEFF/, ''),
+        date: day,
+        source: 'samples',
+        titleInText: true,
+      },
+      resources(),
+    );
+    return prepareDocument(doc, {
+      pipelineVersion: pipelineVersion(),
+      origin: { where: `samples/articles/${path.slice(path.lastIndexOf('/') + 1)}`, source: 'samples' },
+    });
+  });
+  return store.write({ docs });
+}

@@ -1,0 +1,464 @@
+// The HTTP server: the JSON API under /api (typed, validated routes on the Store interface, with
+// an OpenAPI document generated from the route schemas) and the web UI's static files at /.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { toMarsadJson, type MarsadJson } from '../doc/doc.js';
+import { extract, loadResources, type Resources } from '../pipeline.js';
+import { packageRoot } from '../resources.js';
+import type { ActorSummary, Cluster, PutResult, Store } from '../store/types.js';
+import { loadCameoLabels } from './cameo.js';
+import { eventsCsv, eventsJsonl } from './csv.js';
+import { ApiError, errorHandler } from './errors.js';
+import {
+  ActorKey,
+  ActorsQuery,
+  DocId,
+  DocumentBody,
+  ErrorBody,
+  EventsQuery,
+  ExtractBody,
+  GraphQuery,
+  SearchQuery,
+  TimelineQuery,
+} from './schemas.js';
+
+/** Stores one posted document (extraction + indexing); wired to the ingest library by the CLI. */
+export type Ingestor = (doc: DocumentBody) => Promise<PutResult>;
+
+export interface ServerOptions {
+  store: Store;
+  /** Bearer token for write routes; null or empty = read-only server. */
+  token?: string | null;
+  ingest?: Ingestor | null;
+  /** Folder of the built web UI; null = API only. Default: web/dist when it exists. */
+  webRoot?: string | null;
+  /** Largest body POST /api/extract accepts, in bytes (default 256 KiB). */
+  extractLimit?: number;
+  /** Largest body POST /api/documents accepts, in bytes (default 1 MiB). */
+  documentLimit?: number;
+  logger?: boolean;
+}
+
+export const defaultWebRoot = join(packageRoot, 'web', 'dist');
+
+const errorResponses = {
+  400: { ...ErrorBody, description: 'bad parameter (named in `parameter`)' },
+};
+
+const csp = [
+  "default-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+function sha(s: string): Buffer {
+  return createHash('sha256').update(s, 'utf8').digest();
+}
+
+/** Compare a presented token with the configured one in constant time. */
+function tokenMatches(presented: string, expected: string): boolean {
+  return timingSafeEqual(sha(presented), sha(expected));
+}
+
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const { store } = opts;
+  const token = opts.token ? opts.token : null;
+  const extractLimit = opts.extractLimit ?? 256 * 1024;
+  const documentLimit = opts.documentLimit ?? 1024 * 1024;
+  const webRoot =
+    opts.webRoot === undefined ? (existsSync(defaultWebRoot) ? defaultWebRoot : null) : opts.webRoot;
+
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    bodyLimit: 64 * 1024,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false },
+    },
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setErrorHandler(errorHandler);
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Content-Security-Policy', csp);
+    if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Marsad API',
+        version: '1',
+        description:
+          'Arabic news as structured, verifiable knowledge: search, documents (marsad/1), actors, CAMEO events, ' +
+          'timeline, actor graph and live extraction. Every span carries UTF-16 offsets into doc.text.',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'MARSAD_TOKEN' } },
+      },
+    },
+  });
+
+  let resources: Resources | null = null;
+  const extractJson = (body: ExtractBody): MarsadJson => {
+    resources ??= loadResources();
+    return toMarsadJson(
+      extract(
+        {
+          text: body.text,
+          title: body.title ?? null,
+          date: body.date ?? null,
+          source: body.source ?? null,
+          url: body.url ?? null,
+          titleInText: body.titleInText ?? false,
+        },
+        resources,
+      ),
+    );
+  };
+
+  // Story clusters by document, refreshed at most every 30 s (the Store has no per-document lookup).
+  let clusterIndex: { at: number; byDoc: Map<string, Cluster> } | null = null;
+  const clusterOf = async (id: string): Promise<Cluster | null> => {
+    if (!clusterIndex || Date.now() - clusterIndex.at > 30_000) {
+      const byDoc = new Map<string, Cluster>();
+      for (const c of await store.clusters({ minSize: 2, limit: 10_000 }))
+        for (const d of c.documents) byDoc.set(d.id, c);
+      clusterIndex = { at: Date.now(), byDoc };
+    }
+    return clusterIndex.byDoc.get(id) ?? null;
+  };
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/search',
+        {
+          schema: {
+            summary: 'Full-text search with filters, facets and highlighted snippets',
+            tags: ['search'],
+            querystring: SearchQuery,
+            response: errorResponses,
+          },
+        },
+        async (req) => {
+          const q = req.query as SearchQuery;
+          return store.searchDocuments(
+            q.q,
+            { from: q.from, to: q.to, source: q.source, actor: q.actor, root: q.root, place: q.place },
+            { limit: q.limit, offset: q.offset, facets: q.facets, snippets: true },
+          );
+        },
+      );
+
+      api.get(
+        '/documents/:id',
+        {
+          schema: {
+            summary: 'One document: its marsad/1 JSON and its story cluster',
+            tags: ['documents'],
+            params: DocId,
+            response: errorResponses,
+          },
+        },
+        async (req) => {
+          const { id } = req.params as { id: string };
+          const document = await store.getDocument(id);
+          if (!document) throw new ApiError(404, `no document with id ${id}`, 'id');
+          return { document, meta: { cluster: await clusterOf(id) } };
+        },
+      );
+
+      api.get(
+        '/actors',
+        {
+          schema: {
+            summary: 'Actors by number of documents, optionally filtered by name prefix, code or id',
+            tags: ['actors'],
+            querystring: ActorsQuery,
+            response: errorResponses,
+          },
+        },
+        async (req) => {
+          const q = req.query as ActorsQuery;
+          return { actors: await store.actors({ query: q.q || undefined, limit: q.limit }) };
+        },
+      );
+
+      api.get(
+        '/actors/:id',
+        {
+          schema: {
+            summary: 'One actor: who they are, mentions over time, top partners, events and quotes',
+            tags: ['actors'],
+            params: ActorKey,
+            response: errorResponses,
+          },
+        },
+        async (req) => {
+          const { id } = req.params as { id: string };
+          const actor = await findActor(store, id);
+          if (!actor) throw new ApiError(404, `no actor ${JSON.stringify(id)}`, 'id');
+          const key = actor.key;
+          const [events, graph, timeline] = await Promise.all([
+            store.events({ actor: key, limit: 200 }),
+            store.graph({ actor: key, limit: 5000 }),
+            store.timeline({ actor: key }),
+          ]);
+          const partners = new Map<string, { key: string; name: string; events: number }>();
+          const names = new Map(graph.nodes.map((n) => [n.key, n.name]));
+          for (const e of graph.edges) {
+            const other = e.source === key ? e.target : e.target === key ? e.source : null;
+            if (other === null || other === key) continue;
+            const p = partners.get(other) ?? { key: other, name: names.get(other) ?? other, events: 0 };
+            p.events += e.events;
+            partners.set(other, p);
+          }
+          const quotes = await actorQuotes(
+            store,
+            actor,
+            events.map((e) => e.doc),
+          );
+          return {
+            actor,
+            timeline,
+            partners: [...partners.values()].sort((a, b) => b.events - a.events).slice(0, 20),
+            events,
+            quotes,
+          };
+        },
+      );
+
+      api.get(
+        '/events',
+        {
+          schema: {
+            summary: 'CAMEO events with filters and pagination; format=csv or jsonl downloads them',
+            tags: ['events'],
+            querystring: EventsQuery,
+            response: errorResponses,
+          },
+        },
+        async (req, reply) => {
+          const { format, ...filter } = req.query as EventsQuery;
+          const events = await store.events(filter);
+          if (format === 'csv') {
+            void reply
+              .type('text/csv; charset=utf-8')
+              .header('Content-Disposition', 'attachment; filename="marsad-events.csv"');
+            return '\ufeff' + eventsCsv(events);
+          }
+          if (format === 'jsonl') {
+            void reply
+              .type('application/x-ndjson; charset=utf-8')
+              .header('Content-Disposition', 'attachment; filename="marsad-events.jsonl"');
+            return eventsJsonl(events);
+          }
+          return { offset: filter.offset, limit: filter.limit, events };
+        },
+      );
+
+      api.get(
+        '/timeline',
+        {
+          schema: {
+            summary: 'Documents and events per day',
+            tags: ['events'],
+            querystring: TimelineQuery,
+            response: errorResponses,
+          },
+        },
+        async (req) => ({ timeline: await store.timeline(req.query as TimelineQuery) }),
+      );
+
+      api.get(
+        '/graph',
+        {
+          schema: {
+            summary: 'Actor network: who acts on whom, weighted by events',
+            tags: ['events'],
+            querystring: GraphQuery,
+            response: errorResponses,
+          },
+        },
+        async (req) => store.graph(req.query as GraphQuery),
+      );
+
+      api.get(
+        '/stats',
+        { schema: { summary: 'Counts of what the store holds', tags: ['store'] } },
+        async () => ({
+          store: store.kind,
+          readOnly: token === null || !opts.ingest,
+          ...(await store.stats()),
+        }),
+      );
+
+      api.get(
+        '/cameo',
+        {
+          schema: {
+            summary: 'CAMEO codes with Arabic and English labels and quad classes',
+            tags: ['events'],
+          },
+        },
+        async () => loadCameoLabels(),
+      );
+
+      api.post(
+        '/extract',
+        {
+          bodyLimit: extractLimit,
+          schema: {
+            summary: `Extract one text (at most ${extractLimit} bytes) and return marsad/1; nothing is stored`,
+            tags: ['extract'],
+            body: ExtractBody,
+            response: errorResponses,
+          },
+        },
+        async (req) => extractJson(req.body as ExtractBody),
+      );
+
+      api.post(
+        '/documents',
+        {
+          bodyLimit: documentLimit,
+          onRequest: async (req: FastifyRequest) => {
+            if (token === null || !opts.ingest)
+              throw new ApiError(
+                403,
+                'this server is read-only: start it with MARSAD_TOKEN set to accept POST /api/documents',
+              );
+            const auth = req.headers.authorization ?? '';
+            const m = /^Bearer ([^\s]+)$/.exec(auth);
+            if (!m || !tokenMatches(m[1], token))
+              throw new ApiError(401, 'missing or wrong bearer token (Authorization: Bearer $MARSAD_TOKEN)');
+          },
+          schema: {
+            summary: 'Ingest one document (needs Authorization: Bearer $MARSAD_TOKEN)',
+            tags: ['documents'],
+            security: [{ bearer: [] }],
+            body: DocumentBody,
+            response: errorResponses,
+          },
+        },
+        async (req, reply) => {
+          const result = await opts.ingest!(req.body as DocumentBody);
+          void (reply as FastifyReply).code(result.status === 'new' ? 201 : 200);
+          return result;
+        },
+      );
+
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
+
+  if (webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+
+  app.setNotFoundHandler(async (req, reply) => {
+    const path = req.url.split('?')[0];
+    if (webRoot && req.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply.code(404).send({ statusCode: 404, error: `no route ${req.method} ${path}` });
+  });
+
+  return app;
+}
+
+/** The actor a URL names: exact key, id or code first, then the store's best match for the query. */
+async function findActor(store: Store, id: string): Promise<ActorSummary | null> {
+  const found = await store.actors({ query: id, limit: 50 });
+  return found.find((a) => a.key === id) ?? found.find((a) => a.id === id || a.code === id) ?? null;
+}
+
+export interface ActorQuote {
+  doc: string;
+  title: string | null;
+  date: string | null;
+  id: string;
+  text: string;
+  direct: boolean;
+  start: number;
+  end: number;
+}
+
+/**
+ * Quotes whose speaker is this actor, read from the documents of its events and from documents
+ * that mention its name (the Store has no quote query yet).
+ */
+async function actorQuotes(store: Store, actor: ActorSummary, eventDocs: string[]): Promise<ActorQuote[]> {
+  const docs = new Set(eventDocs.slice(0, 40));
+  try {
+    const hits = await store.searchDocuments(
+      actor.name,
+      { actor: actor.key },
+      { limit: 20, facets: false, snippets: false },
+    );
+    for (const h of hits.results) docs.add(h.id);
+  } catch {
+    // a name the search cannot parse: the event documents are enough
+  }
+  const out: ActorQuote[] = [];
+  for (const id of [...docs].slice(0, 40)) {
+    const json = await store.getDocument(id);
+    if (!json) continue;
+    const mine = new Set(
+      json.entities
+        .filter(
+          (e) =>
+            (actor.id !== null && e.actor.id === actor.id) ||
+            (actor.id === null &&
+              (e.name.ar === actor.name || (actor.code !== null && e.actor.code === actor.code))),
+        )
+        .map((e) => e.id),
+    );
+    for (const q of json.quotes) {
+      if (q.speaker === null || !mine.has(q.speaker)) continue;
+      out.push({
+        doc: id,
+        title: json.doc.title,
+        date: json.doc.date,
+        id: q.id,
+        text: q.text,
+        direct: q.direct,
+        start: q.start,
+        end: q.end,
+      });
+      if (out.length >= 50) return out;
+    }
+  }
+  return out;
+}
+
+export interface ListenOptions {
+  host?: string;
+  port?: number;
+}
+
+/** Start listening; loopback unless told otherwise. Resolves to the base URL. */
+export async function listen(app: FastifyInstance, opts: ListenOptions = {}): Promise<string> {
+  const host = opts.host ?? '127.0.0.1';
+  await app.listen({ host, port: opts.port ?? 8080 });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+}

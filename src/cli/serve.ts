@@ -1,0 +1,105 @@
+// marsad serve: the HTTP API and the web UI from one process, on loopback unless told otherwise.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { ingestSamples, storeIngestor } from '../api/ingest.js';
+import { buildServer, defaultWebRoot, listen } from '../api/server.js';
+import { DEFAULT_DB, openStore } from '../store/open.js';
+import { parse, UsageError } from './args.js';
+
+const usage = `usage: marsad serve [--db PATH|postgres://…] [--host 127.0.0.1] [--port 8080] [--samples] [--open]
+
+  --db PATH       the store: a SQLite file (default ${DEFAULT_DB}, or $MARSAD_DB) or a postgres:// URL
+  --host HOST     address to bind (default 127.0.0.1; anything else exposes the server to the network)
+  --port N        port (default 8080; 0 = any free port)
+  --samples       first load the project's sample articles (samples/articles) into the store
+  --open          open the UI in a browser when one is available
+  --quiet         no request log
+
+Writing (POST /api/documents) needs the environment variable MARSAD_TOKEN; without it the server
+is read-only. The UI is served from web/dist (built by npm run build).`;
+
+function browserCommand(): string | null {
+  if (process.platform === 'darwin') return 'open';
+  if (process.platform === 'win32') return null;
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return null;
+  for (const dir of (process.env.PATH ?? '').split(delimiter))
+    if (existsSync(join(dir, 'xdg-open'))) return 'xdg-open';
+  return null;
+}
+
+export async function runServe(
+  argv: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
+  const { values, positionals, help } = parse(
+    argv,
+    {
+      db: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      samples: { type: 'boolean' },
+      open: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+    },
+    usage,
+  );
+  if (help) {
+    out.write(usage + '\n');
+    return 0;
+  }
+  if (positionals.length)
+    throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}\n\n${usage}`);
+  const portText = (values.port as string | undefined) ?? process.env.PORT ?? '8080';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    throw new UsageError(`--port: expected 0–65535, got ${portText}`);
+  const host = (values.host as string | undefined) ?? '127.0.0.1';
+  const db = (values.db as string | undefined) ?? process.env.MARSAD_DB ?? DEFAULT_DB;
+
+  const store = await openStore(db);
+  if (values.samples) {
+    const results = await ingestSamples(store);
+    const fresh = results.filter((r) => r.status === 'new').length;
+    err.write(`marsad serve: ${results.length} sample articles in ${db} (${fresh} new)\n`);
+  }
+  const token = process.env.MARSAD_TOKEN || null;
+  const app = await buildServer({ store, token, ingest: storeIngestor(store), logger: !values.quiet });
+  let url: string;
+  try {
+    url = await listen(app, { host, port });
+  } catch (e) {
+    await store.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      throw new UsageError(`port ${port} on ${host} is in use; try --port 0 or another port`);
+    throw e;
+  }
+  if (!existsSync(defaultWebRoot))
+    err.write(`marsad serve: web UI not built (run npm run build); API only\n`);
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1')
+    err.write(`marsad serve: listening on ${host}: reachable from the network\n`);
+  err.write(
+    `marsad serve: ${token ? 'writes enabled (MARSAD_TOKEN set)' : 'read-only (MARSAD_TOKEN unset)'}\n`,
+  );
+  out.write(`Marsad is running at ${url}/  (API: ${url}/api, OpenAPI: ${url}/api/openapi.json)\n`);
+
+  if (values.open) {
+    const cmd = browserCommand();
+    if (cmd) {
+      const child = spawn(cmd, [`${url}/`], { stdio: 'ignore', detached: true });
+      child.on('error', () => undefined);
+      child.unref();
+    } else err.write(`marsad serve: no browser available here; open ${url}/ yourself\n`);
+  }
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await app.close();
+  await store.close();
+  return 0;
+}
