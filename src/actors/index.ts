@@ -1,0 +1,137 @@
+// The alias index: one trie over normalised tokens holding every name of the knowledge base,
+// every nisba form of every country, and the role dictionary (roles, heads, modifiers).
+import { normaliseWord } from '../text/normalise.js';
+import type { KbActor, KnowledgeBase } from './kb.js';
+
+export type Sense =
+  | { k: 'actor'; actor: KbActor }
+  | { k: 'nisba'; country: string }
+  | { k: 'role'; sector: string; rank: number; standalone: boolean }
+  | { k: 'head' }
+  | { k: 'mod' };
+
+export interface TrieNode {
+  next: Map<string, TrieNode> | null;
+  senses: Sense[] | null;
+}
+
+export interface AliasIndex {
+  root: TrieNode;
+  /** Normalised locative cue words (في, من, إلى …). */
+  locativeCues: Set<string>;
+  locativeClitics: Set<string>;
+  issuerNouns: Set<string>;
+  speechVerbs: Set<string>;
+}
+
+const newNode = (): TrieNode => ({ next: null, senses: null });
+
+/** Normalise a phrase for matching: normalised words joined by single spaces, lower-case Latin. */
+export function normPhrase(s: string): string[] {
+  return normaliseWord(s)
+    .split(/[\s\u00a0]+/)
+    .filter((w) => w !== '')
+    .map((w) => w.toLowerCase());
+}
+
+const senseKey = (s: Sense): string => (s.k === 'actor' ? 'actor:' + s.actor.id : JSON.stringify(s));
+
+function insert(root: TrieNode, words: string[], sense: Sense): void {
+  let node = root;
+  for (const w of words) {
+    if (node.next === null) node.next = new Map();
+    let n = node.next.get(w);
+    if (!n) {
+      n = newNode();
+      node.next.set(w, n);
+    }
+    node = n;
+  }
+  if (node.senses === null) node.senses = [];
+  const key = senseKey(sense);
+  if (!node.senses.some((s) => senseKey(s) === key)) node.senses.push(sense);
+}
+
+/** Gender/number/definiteness forms of a nisba: أمريكي → أمريكية، أمريكيون، الأمريكيين … */
+export function nisbaForms(nisba: string): string[][] {
+  const words = normPhrase(nisba);
+  const suffixes = ['', 'ه', 'ون', 'ين', 'ان', 'تان', 'تين', 'ات'];
+  const out: string[][] = [];
+  for (const suf of suffixes) {
+    out.push(words.map((w) => w + suf));
+    out.push(words.map((w) => 'ال' + w + suf));
+  }
+  return out;
+}
+
+/** Role forms: as written, and with the article on every word after the first (قوات مسلحة → قوات المسلحة). */
+function roleVariants(form: string): string[][] {
+  const words = normPhrase(form);
+  const out = [words];
+  if (words.length > 1) {
+    const def = words.map((w, i) => (i === 0 || w.startsWith('ال') ? w : 'ال' + w));
+    if (def.join(' ') !== words.join(' ')) out.push(def);
+  }
+  return out;
+}
+
+export function buildIndex(kb: KnowledgeBase): AliasIndex {
+  const root = newNode();
+  for (const a of kb.actors.values()) {
+    for (const name of a.ar) insert(root, normPhrase(name), { k: 'actor', actor: a });
+    for (const n of a.nisba) for (const f of nisbaForms(n)) insert(root, f, { k: 'nisba', country: a.id });
+  }
+  for (const r of kb.roles.roles)
+    for (const f of r.forms)
+      for (const v of roleVariants(f))
+        insert(root, v, { k: 'role', sector: r.sector, rank: r.rank, standalone: r.standalone === true });
+  for (const h of kb.roles.heads) insert(root, normPhrase(h), { k: 'head' });
+  for (const m of kb.roles.modifiers) insert(root, normPhrase(m), { k: 'mod' });
+  const set = (xs: string[]): Set<string> => new Set(xs.map((x) => normaliseWord(x)));
+  return {
+    root,
+    locativeCues: set(kb.roles.locativeCues),
+    locativeClitics: set(kb.roles.locativeClitics),
+    issuerNouns: set(kb.roles.issuerNouns),
+    speechVerbs: set(kb.roles.speechVerbs),
+  };
+}
+
+export interface Candidate {
+  form: string;
+  /** Normalised code units of proclitics (و ف ب ل ك) before the span start. */
+  prefix: number;
+  /** The proclitics stripped, normalised (e.g. 'وب'). */
+  clitics: string;
+  /** The article was stripped too (only role words may match such a form). */
+  noArticle: boolean;
+}
+
+const isConj = (c: string): boolean => c === 'و' || c === 'ف';
+const isPrep = (c: string): boolean => c === 'ب' || c === 'ل' || c === 'ك';
+
+/**
+ * Readings of a normalised word with its proclitics peeled, least peeled first:
+ * والعراق → والعراق, العراق; للجيش → للجيش, الجيش (the ل stays inside the span), جيش.
+ */
+export function cliticCandidates(w: string): Candidate[] {
+  const out: Candidate[] = [{ form: w, prefix: 0, clitics: '', noArticle: false }];
+  if (w.length >= 4 && isConj(w[0]))
+    out.push({ form: w.slice(1), prefix: 1, clitics: w[0], noArticle: false });
+  const n = out.length;
+  for (let i = 0; i < n; i++) {
+    const c = out[i];
+    const b = c.form;
+    if (b.length >= 4 && b.startsWith('لل'))
+      out.push({ form: 'ا' + b.slice(1), prefix: c.prefix, clitics: c.clitics + 'ل', noArticle: false });
+    else if (b.length >= 4 && isPrep(b[0]))
+      out.push({ form: b.slice(1), prefix: c.prefix + 1, clitics: c.clitics + b[0], noArticle: false });
+  }
+  const m = out.length;
+  for (let i = 0; i < m; i++) {
+    const c = out[i];
+    if (c.form.length >= 5 && c.form.startsWith('ال'))
+      out.push({ form: c.form.slice(2), prefix: c.prefix, clitics: c.clitics, noArticle: true });
+  }
+  return out;
+}

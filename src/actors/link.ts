@@ -1,0 +1,554 @@
+// Entity linking: KB names and role phrases found in the text (alias trie over normalised tokens,
+// longest match, proclitics peeled), merged with the tagger's mentions, then in-document
+// coreference (surnames, issuer anaphora) and grouping into entities.
+import {
+  TokenKind,
+  type Doc,
+  type Entity,
+  type EntityType,
+  type Mention,
+  type TextSpan,
+} from '../doc/types.js';
+import { normaliseWord } from '../text/normalise.js';
+import { cliticCandidates, normPhrase, type AliasIndex, type Sense, type TrieNode } from './index.js';
+import { yearFit, type KbActor, type KnowledgeBase } from './kb.js';
+
+export interface ActorsResources {
+  kb: KnowledgeBase;
+  index: AliasIndex;
+}
+
+type UnitClass = 'actor' | 'nisba' | 'role' | 'head' | 'mod';
+
+interface Unit {
+  ti: number;
+  tj: number;
+  start: number;
+  end: number;
+  cls: UnitClass;
+  senses: Sense[];
+  /** The trie form of the first word that matched (article-less for role words). */
+  form: string;
+  clitics: string;
+  /** Chosen actor (for cls 'actor'). */
+  actor: KbActor | null;
+}
+
+interface Phrase {
+  start: number;
+  end: number;
+  ti: number;
+  tj: number;
+  country: string | null;
+  sector: string | null;
+  type: EntityType;
+  standalone: boolean;
+  absorbed: boolean;
+  key: string;
+}
+
+interface Draft {
+  key: string;
+  type: EntityType;
+  name: { ar: string; en: string | null };
+  actor: { id: string | null; country: string | null; sectors: string[] };
+  geo: { lat: number; lon: number } | null;
+  mentions: TextSpan[];
+  /** Normalised name words, for surname coreference (PER only). */
+  words: string[] | null;
+}
+
+const isWord = (k: number): boolean => k === TokenKind.ArabicWord || k === TokenKind.LatinWord;
+
+/** Normalised units of `text[s..e)` skipped to pass `k` normalised code units (plus trailing marks). */
+function skipUnits(text: string, s: number, e: number, k: number): number {
+  let pos = s;
+  let c = 0;
+  while (pos < e && c < k) c += normaliseWord(text[pos++]).length;
+  while (pos < e && normaliseWord(text[pos]).length === 0) pos++;
+  return pos;
+}
+
+function sensesFor(node: TrieNode, noArticle: boolean): Sense[] | null {
+  if (node.senses === null) return null;
+  if (!noArticle) return node.senses;
+  const s = node.senses.filter((x) => x.k === 'role' || x.k === 'head' || x.k === 'mod');
+  return s.length > 0 ? s : null;
+}
+
+function classify(senses: Sense[]): UnitClass {
+  let best: UnitClass = 'mod';
+  const order: UnitClass[] = ['actor', 'nisba', 'role', 'head', 'mod'];
+  for (const s of senses) if (order.indexOf(s.k) < order.indexOf(best)) best = s.k;
+  return best;
+}
+
+export function codeOf(country: string | null, sectors: string[]): string | null {
+  const c = (country ?? '') + (sectors[0] ?? '');
+  return c === '' ? null : c;
+}
+
+export function linkDoc(
+  doc: Doc,
+  res: ActorsResources,
+): { entities: Entity[]; datelineEntity: string | null } {
+  const { text, tokens } = doc;
+  const idx = res.index;
+  const n = tokens.count;
+  const norm: string[] = new Array(n);
+  for (let i = 0; i < n; i++)
+    norm[i] = isWord(tokens.kind[i])
+      ? normaliseWord(text.slice(tokens.start[i], tokens.end[i])).toLowerCase()
+      : '';
+  // Two words join into one name only when nothing but spaces separates them.
+  const joins = (i: number): boolean => {
+    if (norm[i] === '' || norm[i + 1] === '' || i + 1 >= n) return false;
+    for (let p = tokens.end[i]; p < tokens.start[i + 1]; p++) {
+      const c = text.charCodeAt(p);
+      if (c !== 0x20 && c !== 0xa0 && c !== 0x09 && c !== 0x200c) return false;
+    }
+    return true;
+  };
+
+  // 1. Units: longest trie match at each word, proclitics peeled.
+  const units: Unit[] = [];
+  for (let i = 0; i < n;) {
+    if (norm[i] === '') {
+      i++;
+      continue;
+    }
+    let best: { len: number; senses: Sense[]; c: ReturnType<typeof cliticCandidates>[number] } | null = null;
+    for (const c of cliticCandidates(norm[i])) {
+      let node = idx.root.next?.get(c.form);
+      if (!node) continue;
+      let j = i + 1;
+      let found: { len: number; senses: Sense[] } | null = null;
+      const s0 = sensesFor(node, c.noArticle);
+      if (s0) found = { len: 1, senses: s0 };
+      while (node.next !== null && j < n && joins(j - 1)) {
+        const nx: TrieNode | undefined = node.next.get(norm[j]);
+        if (!nx) break;
+        node = nx;
+        j++;
+        const s = sensesFor(node, false);
+        if (s) found = { len: j - i, senses: s };
+      }
+      if (found && (best === null || found.len > best.len)) best = { ...found, c };
+    }
+    if (best === null) {
+      i++;
+      continue;
+    }
+    const start = skipUnits(text, tokens.start[i], tokens.end[i], best.c.prefix);
+    units.push({
+      ti: i,
+      tj: i + best.len,
+      start,
+      end: tokens.end[i + best.len - 1],
+      cls: classify(best.senses),
+      senses: best.senses,
+      form: best.c.form,
+      clitics: best.c.clitics,
+      actor: null,
+    });
+    i += best.len;
+  }
+
+  // 2. Choose among actors that share an alias: date, countries in the document, mention type.
+  const year = doc.meta.date ? Number(doc.meta.date.slice(0, 4)) : null;
+  const docCountries = new Set<string>();
+  for (const u of units) {
+    const actors = u.senses.filter((s) => s.k === 'actor');
+    if (actors.length === 1 && actors[0].k === 'actor' && actors[0].actor.country)
+      docCountries.add(actors[0].actor.country);
+    if (u.cls === 'nisba') for (const s of u.senses) if (s.k === 'nisba') docCountries.add(s.country);
+  }
+  const mentionsSorted = [...(doc.mentions ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
+  const nerTypeAt = (start: number, end: number): EntityType | null => {
+    for (const m of mentionsSorted) if (m.start < end && start < m.end) return m.type;
+    return null;
+  };
+  for (const u of units) {
+    if (u.cls !== 'actor') continue;
+    let best: KbActor | null = null;
+    let bestScore = -Infinity;
+    const nerType = nerTypeAt(u.start, u.end);
+    let order = 0;
+    for (const s of u.senses) {
+      if (s.k !== 'actor') continue;
+      const a = s.actor;
+      const score =
+        yearFit(a, year) * 10 +
+        (a.country !== null && docCountries.has(a.country) && a.kind !== 'country' ? 2 : 0) +
+        (nerType !== null && nerType === a.type ? 1 : 0) -
+        order++ * 0.001;
+      if (score > bestScore) {
+        bestScore = score;
+        best = a;
+      }
+    }
+    u.actor = best;
+  }
+
+  // 3. Entities under construction, keyed; mentions added in text order.
+  const drafts = new Map<string, Draft>();
+  const covered = new Uint8Array(text.length + 1);
+  const cover = (s: number, e: number): void => {
+    covered.fill(1, s, e);
+  };
+  const isCovered = (s: number, e: number): boolean => {
+    for (let p = s; p < e; p++) if (covered[p]) return true;
+    return false;
+  };
+  const addMention = (d: Omit<Draft, 'mentions'>, start: number, end: number): Draft => {
+    let e = drafts.get(d.key);
+    if (!e) {
+      e = { ...d, mentions: [] };
+      drafts.set(d.key, e);
+    }
+    e.mentions.push({ start, end, text: text.slice(start, end) });
+    cover(start, end);
+    return e;
+  };
+  const countryDraft = (iso: string): Omit<Draft, 'mentions'> | null => {
+    const a = res.kb.actors.get(iso);
+    if (!a) return null;
+    return actorDraft(a, 'kb:' + a.id, null);
+  };
+  const actorDraft = (a: KbActor, key: string, descr: Phrase | null): Omit<Draft, 'mentions'> => {
+    const sectors = a.sectors.length > 0 ? a.sectors : descr?.sector ? [descr.sector] : [];
+    return {
+      key,
+      type: a.type,
+      name: { ar: a.ar[0], en: a.en },
+      actor: { id: a.id, country: a.country ?? descr?.country ?? null, sectors },
+      geo: a.kind === 'person' || a.kind === 'org' ? null : a.geo,
+      words: a.type === 'PER' ? normPhrase(a.ar[0]) : null,
+    };
+  };
+
+  const dl = doc.dateline;
+  const inDateline = (u: Unit): boolean => dl !== null && u.start >= dl.start && u.end <= dl.end;
+  const prevWord = (ti: number): string => {
+    const p = ti - 1;
+    if (p < 0 || norm[p] === '') return '';
+    const w = norm[p];
+    return w.length > 2 && (w[0] === 'و' || w[0] === 'ف') && !idx.locativeCues.has(w) ? w.slice(1) : w;
+  };
+  const isLocative = (u: Unit): boolean =>
+    inDateline(u) ||
+    [...u.clitics].some((c) => idx.locativeClitics.has(c)) ||
+    idx.locativeCues.has(prevWord(u.ti)) ||
+    idx.locativeCues.has(norm[u.ti - 1] ?? '');
+
+  // Issuers: entities named right after a speech verb (وقالت السفارة الأمريكية), for البيان.
+  const issuers: { start: number; key: string }[] = [];
+  const noteIssuer = (ti: number, start: number, key: string): void => {
+    const p = prevWord(ti);
+    if (idx.speechVerbs.has(p) || idx.speechVerbs.has(norm[ti - 1] ?? '')) issuers.push({ start, key });
+  };
+
+  const descrByToken = new Map<number, Phrase>();
+  const tokenAt = (pos: number): number => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens.end[mid] <= pos) lo = mid + 1;
+      else if (tokens.start[mid] > pos) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  };
+  const nerStartTokens = new Set<number>();
+  for (const m of mentionsSorted)
+    if (m.type === 'PER' || m.type === 'ORG') nerStartTokens.add(tokenAt(m.start));
+
+  const metonymic = new Set<Unit>();
+  // 4. Walk the units: role phrases (with what they describe), actors, nisbas.
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u];
+    if (unit.cls === 'role' || unit.cls === 'head') {
+      let k = u;
+      let bestRank = -1;
+      let sector: string | null = null;
+      let country: string | null = null;
+      let standalone = false;
+      let absorbed: Unit | null = null;
+      let headForm = '';
+      let personal = unit.cls === 'head';
+      while (k < units.length) {
+        const x = units[k];
+        if (k > u && (x.clitics !== '' || !(x.ti === units[k - 1].tj && joins(units[k - 1].tj - 1)))) break;
+        if (x.cls === 'role') {
+          for (const s of x.senses)
+            if (s.k === 'role' && s.rank >= bestRank) {
+              bestRank = s.rank;
+              sector = s.sector;
+              standalone = standalone || s.standalone;
+              if (headForm === '' || s.rank === 2) headForm = x.form;
+              personal = s.rank < 2;
+            }
+        } else if (x.cls === 'nisba') {
+          const s = x.senses.find((y) => y.k === 'nisba');
+          if (s && s.k === 'nisba' && country === null) country = s.country;
+        } else if (
+          x.cls === 'actor' &&
+          x.actor &&
+          (x.actor.kind === 'country' || x.actor.kind === 'org') &&
+          k > u
+        ) {
+          absorbed = x;
+          if (country === null) country = x.actor.country;
+          if (x.actor.sectors.length > 0 && bestRank < 2) {
+            sector = x.actor.sectors[0];
+            bestRank = 1.5;
+            personal = true;
+          }
+          k++;
+          break;
+        } else if (x.cls !== 'head' && x.cls !== 'mod') break;
+        k++;
+      }
+      const last = units[k - 1];
+      const phrase: Phrase = {
+        start: unit.start,
+        end: last.end,
+        ti: unit.ti,
+        tj: last.tj,
+        country,
+        sector,
+        type: personal ? 'PER' : 'ORG',
+        standalone,
+        absorbed: absorbed !== null,
+        key: `role:${codeOf(country, sector ? [sector] : []) ?? ''}:${headForm}`,
+      };
+      // A named person or group right after the phrase takes it as its description.
+      const next = units[k];
+      const nextAdjacent = next !== undefined && next.ti === last.tj && joins(last.tj - 1);
+      if (nextAdjacent && next.cls === 'actor' && next.actor && next.actor.kind === 'person') {
+        descrByToken.set(next.ti, phrase);
+      } else if (
+        joins(last.tj - 1) &&
+        nerStartTokens.has(last.tj) &&
+        !(nextAdjacent && next.cls === 'actor')
+      ) {
+        descrByToken.set(last.tj, phrase);
+      } else if (sector !== null && (country !== null || standalone || absorbed !== null)) {
+        const surface = text.slice(phrase.start, phrase.end);
+        const d = addMention(
+          {
+            key: phrase.key,
+            type: phrase.type,
+            name: { ar: surface.startsWith('لل') ? 'ا' + surface.slice(1) : surface, en: null },
+            actor: { id: null, country, sectors: [sector] },
+            geo: null,
+            words: null,
+          },
+          phrase.start,
+          phrase.end,
+        );
+        noteIssuer(unit.ti, phrase.start, d.key);
+      }
+      // The absorbed country or organisation is still mentioned in its own right.
+      if (absorbed?.actor) {
+        const a = absorbed.actor;
+        const d = actorDraft(a, 'kb:' + a.id, null);
+        issuersSafeAdd(d, absorbed);
+      }
+      u = k - 1;
+      continue;
+    }
+    if (unit.cls === 'actor' && unit.actor) {
+      const a = unit.actor;
+      // A conjunct takes the reading of the name it is joined to: طهران وواشنطن, العراق وبغداد.
+      const prev = units[u - 1];
+      const conjunct =
+        unit.clitics.startsWith('و') && prev !== undefined && prev.tj === unit.ti && prev.cls === 'actor'
+          ? prev
+          : null;
+      const locative =
+        conjunct !== null && metonymic.has(conjunct)
+          ? false
+          : conjunct !== null && conjunct.actor?.kind !== 'person' && conjunct.actor?.kind !== 'org'
+            ? true
+            : isLocative(unit);
+      if (a.kind === 'place' && a.capitalOf !== null && !locative) {
+        metonymic.add(unit);
+        // Capital metonymy: أوامر طهران → the government of Iran.
+        const c = res.kb.actors.get(a.capitalOf);
+        const d = addMention(
+          {
+            key: 'gov:' + a.capitalOf,
+            type: 'GPE',
+            name: { ar: a.ar[0], en: c ? `${a.en} (government of ${c.en})` : a.en },
+            actor: { id: a.capitalOf, country: a.capitalOf, sectors: ['GOV'] },
+            geo: null,
+            words: null,
+          },
+          unit.start,
+          unit.end,
+        );
+        noteIssuer(unit.ti, unit.start, d.key);
+        continue;
+      }
+      issuersSafeAdd(actorDraft(a, 'kb:' + a.id, descrByToken.get(unit.ti) ?? null), unit);
+      continue;
+    }
+    if (unit.cls === 'nisba') {
+      const s = unit.senses.find((y) => y.k === 'nisba');
+      const d = s && s.k === 'nisba' ? countryDraft(s.country) : null;
+      if (d) addMention(d, unit.start, unit.end);
+    }
+  }
+
+  function issuersSafeAdd(d: Omit<Draft, 'mentions'>, unit: Unit): void {
+    addMention(d, unit.start, unit.end);
+    noteIssuer(unit.ti, unit.start, d.key);
+  }
+
+  // 5. The tagger's mentions that no KB name or role phrase explains.
+  for (const m of mentionsSorted) {
+    if (m.end <= m.start || isCovered(m.start, m.end)) continue;
+    linkNerMention(m);
+  }
+  function linkNerMention(m: Mention): void {
+    const words = normPhrase(text.slice(m.start, m.end));
+    if (words.length === 0) return;
+    if (m.type === 'PER') {
+      const target = corefTarget(words);
+      if (target) {
+        addMention(target, m.start, m.end);
+        return;
+      }
+    }
+    const name = words.join(' ');
+    const descr = descrByToken.get(tokenAt(m.start)) ?? null;
+    const key = `nil:${m.type}:${name}`;
+    const d = addMention(
+      {
+        key,
+        type: m.type,
+        name: { ar: text.slice(m.start, m.end), en: null },
+        actor: {
+          id: `nil:${m.type}:${name.replace(/ /g, '_')}`,
+          country: descr?.country ?? null,
+          sectors: descr?.sector ? [descr.sector] : [],
+        },
+        geo: null,
+        words: m.type === 'PER' ? words : null,
+      },
+      m.start,
+      m.end,
+    );
+    noteIssuer(tokenAt(m.start), m.start, d.key);
+  }
+  function corefTarget(words: string[]): Draft | null {
+    let found: Draft | null = null;
+    let foundAt = -1;
+    for (const d of drafts.values()) {
+      if (d.type !== 'PER' || !d.words || d.words.length < 2) continue;
+      const last = d.words[d.words.length - 1];
+      const ok =
+        (words.length === 1 && words[0] === last) ||
+        (words.length >= 2 && words[words.length - 1] === last && words[0] === d.words[0]);
+      const at = d.mentions[0]?.start ?? -1;
+      if (ok && at > foundAt) {
+        found = d;
+        foundAt = at;
+      }
+    }
+    return found;
+  }
+
+  // 6. Surnames alone later in the text (… سليماني) join the full name named earlier.
+  const bySurname = new Map<string, Draft>();
+  for (const d of drafts.values())
+    if (d.type === 'PER' && d.words && d.words.length >= 2) {
+      const last = d.words[d.words.length - 1];
+      if (last.length >= 3) bySurname.set(last, d);
+    }
+  if (bySurname.size > 0) {
+    for (let i = 0; i < n; i++) {
+      if (norm[i] === '') continue;
+      for (const c of cliticCandidates(norm[i])) {
+        if (c.noArticle) continue;
+        const d = bySurname.get(c.form);
+        if (!d) continue;
+        const start = skipUnits(text, tokens.start[i], tokens.end[i], c.prefix);
+        if (start < d.mentions[0].start || isCovered(start, tokens.end[i])) break;
+        addMention(d, start, tokens.end[i]);
+        break;
+      }
+    }
+  }
+
+  // 7. البيان → the issuer named just before, when there is exactly one in the last sentences.
+  if (issuers.length > 0) {
+    const sentOf = (pos: number): number => {
+      let lo = 0;
+      let hi = doc.sentences.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (doc.sentences[mid].end <= pos) lo = mid + 1;
+        else if (doc.sentences[mid].start > pos) hi = mid - 1;
+        else return mid;
+      }
+      return lo;
+    };
+    for (let i = 0; i < n; i++) {
+      if (norm[i] === '') continue;
+      const cands = cliticCandidates(norm[i]).filter((c) => !c.noArticle && idx.issuerNouns.has(c.form));
+      if (cands.length === 0 || !cands[0].form.startsWith('ال')) continue;
+      const c = cands[0];
+      const start = skipUnits(text, tokens.start[i], tokens.end[i], c.prefix);
+      if (isCovered(start, tokens.end[i])) continue;
+      const s = sentOf(start);
+      const window = issuers.filter((x) => x.start < start && s - sentOf(x.start) <= 2);
+      const keys = new Set(window.map((x) => x.key));
+      if (keys.size !== 1) continue;
+      const d = drafts.get([...keys][0]);
+      if (d) addMention(d, start, tokens.end[i]);
+    }
+  }
+
+  // 8. The dateline place.
+  let datelineKey: string | null = null;
+  if (dl) {
+    for (const u of units)
+      if (inDateline(u) && u.actor && (u.actor.kind === 'place' || u.actor.kind === 'country')) {
+        datelineKey = 'kb:' + u.actor.id;
+        break;
+      }
+  }
+
+  // 9. Number the entities by first mention.
+  const list = [...drafts.values()].filter((d) => d.mentions.length > 0);
+  for (const d of list) d.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  list.sort((a, b) => a.mentions[0].start - b.mentions[0].start || a.mentions[0].end - b.mentions[0].end);
+  let datelineEntity: string | null = null;
+  const entities: Entity[] = list.map((d, i) => {
+    const id = `E${i + 1}`;
+    if (d.key === datelineKey) datelineEntity = id;
+    const mentions: TextSpan[] = [];
+    for (const m of d.mentions) {
+      const prev = mentions[mentions.length - 1];
+      if (prev && prev.start === m.start && prev.end === m.end) continue;
+      mentions.push(m);
+    }
+    return {
+      id,
+      type: d.type,
+      name: d.name,
+      actor: {
+        id: d.actor.id,
+        country: d.actor.country,
+        sectors: d.actor.sectors,
+        code: codeOf(d.actor.country, d.actor.sectors),
+      },
+      geo: d.geo,
+      mentions,
+    };
+  });
+  return { entities, datelineEntity };
+}
