@@ -5,8 +5,12 @@ import { join } from 'node:path';
 import { packageRoot } from '../resources.js';
 import { UsageError } from './args.js';
 import { runEval } from './eval.js';
+import { runExport } from './export.js';
 import { runExtract } from './extract.js';
 import { runServe } from './serve.js';
+import { runIngest } from './ingest.js';
+import { runReprocess } from './reprocess.js';
+import { runSearch } from './search.js';
 
 const usage = `usage: marsad <command> [options]
 
@@ -14,6 +18,7 @@ commands:
   extract FILE…|-     extract entities, quotes, times and events; print marsad/1 JSON or a summary
   ingest PATH…        load articles into a store (SQLite file or PostgreSQL)
   search QUERY        search the store
+  reprocess           re-extract stored documents after a pipeline/model upgrade
   serve               HTTP API and web UI
   export events       write events as CSV or JSONL
   eval ner|links|times|quotes|events   measure accuracy on ../shared/data
@@ -22,24 +27,13 @@ Run 'marsad <command> --help' for a command's options; 'marsad --version' for th
 
 type Command = (argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream) => Promise<number>;
 
-/** Commands whose issue has not landed yet: they say so instead of pretending. */
-function notBuilt(name: string, what: string): Command {
-  return async (argv, out, err) => {
-    if (argv.includes('--help') || argv.includes('-h')) {
-      out.write(`marsad ${name}: ${what}\n(not built yet)\n`);
-      return 0;
-    }
-    err.write(`marsad ${name}: not built yet — ${what} arrives with its issue; see README.md\n`);
-    return 2;
-  };
-}
-
 const commands: Record<string, Command> = {
   extract: runExtract,
-  ingest: notBuilt('ingest', 'loading articles into a SQLite or PostgreSQL store'),
-  search: notBuilt('search', 'Arabic-aware full-text search over the store'),
+  ingest: runIngest,
+  search: runSearch,
+  reprocess: runReprocess,
   serve: runServe,
-  export: notBuilt('export', 'GDELT-like event tables as CSV/JSONL'),
+  export: runExport,
   eval: runEval,
 };
 

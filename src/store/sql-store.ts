@@ -618,9 +618,9 @@ export abstract class SqlStore implements Store {
     }
     const rows = await this.db.all<Record<string, unknown>>(
       `WITH cs AS (
-         SELECT d.cluster_id, count(*) AS mentions, count(DISTINCT coalesce(o.source, d.source)) AS sources
+         SELECT d.cluster_id, count(*) AS mentions, count(DISTINCT d.seq) AS articles, count(DISTINCT coalesce(o.source, d.source)) AS sources
          FROM documents d JOIN occurrences o ON o.doc_id = d.id GROUP BY d.cluster_id)
-       SELECT v.*, d.id AS doc_id, d.url, d.source AS doc_source, cs.mentions, cs.sources,
+       SELECT v.*, d.id AS doc_id, d.url, d.source AS doc_source, cs.mentions, cs.sources, cs.articles,
          s.name_ar AS s_name, s.actor_id AS s_id, s.country AS s_country, s.sector AS s_sector,
          t.name_ar AS t_name, t.actor_id AS t_id, t.country AS t_country, t.sector AS t_sector,
          l.name_ar AS l_name, l.country AS l_country, l.lat AS l_lat, l.lon AS l_lon
@@ -669,6 +669,7 @@ export abstract class SqlStore implements Store {
       docSource: (r.doc_source as string) ?? null,
       numMentions: Number(r.mentions ?? 1),
       numSources: Number(r.sources ?? 1),
+      numArticles: Number(r.articles ?? 1),
     }));
   }
 

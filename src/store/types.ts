@@ -165,6 +165,8 @@ export interface EventRecord {
   /** Documents in the event's story cluster, and distinct sources among their copies. */
   numMentions: number;
   numSources: number;
+  /** Distinct documents in the story cluster. */
+  numArticles: number;
 }
 
 export interface ActorFilter {

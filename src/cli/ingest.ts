@@ -1,0 +1,129 @@
+// marsad ingest PATH… [--db PATH|postgres://…] [--workers N] [--date D] [--format text|json]
+//                     [--enqueue-only] [--work] [--claim-timeout S]
+import { availableParallelism } from 'node:os';
+import { ingest, type IngestSummary, work } from '../ingest/ingest.js';
+import { DEFAULT_MAX_BYTES, isValidDate } from '../ingest/readers.js';
+import { DEFAULT_DB, isPostgresUrl, openStore } from '../store/open.js';
+import type { PostgresStore } from '../store/postgres/index.js';
+import { oneOf, parse, UsageError } from './args.js';
+
+export const ingestUsage = `usage: marsad ingest PATH… [--db PATH|postgres://…] [--workers N] [--date YYYY-MM-DD]
+                     [--format text|json] [--max-bytes N]
+       marsad ingest --db postgres://… --work            (a worker: process queued jobs)
+       marsad ingest PATH… --db postgres://… --enqueue-only
+
+Loads articles into a store: files, folders (recursively), .txt (first line = title), .html/.htm
+saved pages, RSS/Atom feeds (files or http(s) URLs), .json/.jsonl/.jsonl.gz dumps (SaudiNewsNet
+format), - for stdin. Bad documents are recorded as failures with the reason; the batch goes on.
+Re-running is safe: copies already stored are skipped, nothing is stored twice.
+  --db             SQLite file (default ${DEFAULT_DB}) or a postgres:// URL (jobs queue; many workers)
+  --workers        extraction threads (default: one per core)
+  --date           publication date for documents that carry none
+  --format         summary as text (default) or json
+  --enqueue-only   PostgreSQL: queue the inputs, let workers process them
+  --work           PostgreSQL: process queued jobs until the queue is empty
+  --claim-timeout  PostgreSQL: seconds after which a silent worker's job is taken over (default 600)`;
+
+function progressLine(s: IngestSummary): string {
+  const n = s.new + s.duplicate + s.present + s.failed;
+  const rate = s.seconds > 0 ? Math.round(n / s.seconds) : 0;
+  return `ingest: ${n.toLocaleString('en-US')} documents · ${rate}/s · new ${s.new} · duplicate ${s.duplicate} · already ${s.present} · failed ${s.failed}`;
+}
+
+export function formatSummary(s: IngestSummary): string {
+  const n = s.new + s.duplicate + s.present + s.failed;
+  return [
+    `documents: ${n} (new ${s.new}, duplicate ${s.duplicate}, already stored ${s.present}, failed ${s.failed})`,
+    `entities: ${s.entities}, quotes: ${s.quotes}, events: ${s.events}`,
+    `time: ${s.seconds.toFixed(1)} s (${s.seconds > 0 ? Math.round(n / s.seconds) : 0} documents/s)`,
+  ].join('\n');
+}
+
+export async function runIngest(
+  argv: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
+  const { values, positionals, help } = parse(
+    argv,
+    {
+      db: { type: 'string' },
+      workers: { type: 'string' },
+      date: { type: 'string' },
+      format: { type: 'string' },
+      'max-bytes': { type: 'string' },
+      'enqueue-only': { type: 'boolean' },
+      work: { type: 'boolean' },
+      'claim-timeout': { type: 'string' },
+    },
+    ingestUsage,
+  );
+  if (help) {
+    out.write(ingestUsage + '\n');
+    return 0;
+  }
+  const db = (values.db as string | undefined) ?? DEFAULT_DB;
+  const pg = isPostgresUrl(db);
+  if ((values.work || values['enqueue-only']) && !pg)
+    throw new UsageError('--work and --enqueue-only need a PostgreSQL --db (postgres://…)');
+  if (positionals.length === 0 && !values.work) throw new UsageError(`no input given\n\n${ingestUsage}`);
+  const date = values.date as string | undefined;
+  if (date !== undefined && !isValidDate(date))
+    throw new UsageError(`--date: expected YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  const int = (name: string, fallback: number, min: number): number => {
+    const v = values[name];
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name}: expected an integer ≥ ${min}`);
+    return n;
+  };
+  const workers = int('workers', availableParallelism(), 0);
+  const maxBytes = int('max-bytes', DEFAULT_MAX_BYTES, 1);
+  const claimTimeout = int('claim-timeout', 600, 1);
+  const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
+
+  const tty = (err as NodeJS.WriteStream).isTTY === true;
+  let last = 0;
+  const onProgress = tty
+    ? (s: IngestSummary) => {
+        const t = Date.now();
+        if (t - last < 100) return;
+        last = t;
+        err.write(`\r\x1b[K${progressLine(s)}`);
+      }
+    : undefined;
+
+  let store;
+  try {
+    store = await openStore(db);
+  } catch (e) {
+    err.write(`marsad ingest: ${(e as Error).message}\n`);
+    return 1;
+  }
+  let summary: IngestSummary;
+  try {
+    const opts = {
+      workers,
+      date: date ?? null,
+      maxBytes,
+      onProgress,
+      claimTimeout,
+      enqueueOnly: !!values['enqueue-only'],
+    };
+    summary =
+      values.work && positionals.length === 0
+        ? await work(store as PostgresStore, opts)
+        : await ingest(positionals, store, opts);
+    if (tty) err.write('\r\x1b[K');
+    if (summary.failed > 0) {
+      const failures = await store.failures(50);
+      for (const f of failures.slice(0, 20)) err.write(`marsad ingest: ${f.where}: ${f.reason}\n`);
+      if (summary.failed > 20)
+        err.write(`marsad ingest: … ${summary.failed} failures in all (stored in the failures table)\n`);
+    }
+  } finally {
+    await store.close();
+  }
+  out.write(format === 'json' ? JSON.stringify(summary) + '\n' : formatSummary(summary) + '\n');
+  return summary.failed > 0 ? 1 : 0;
+}
