@@ -1,0 +1,278 @@
+// Word clusters learned from unlabelled news (SaudiNewsNet): a cheap distributional clustering.
+//
+// 1. Count normalised word forms; targets = the `vocab` most frequent, contexts = the `contexts`
+//    most frequent. 2. Count left/right neighbour contexts per target (saturating Uint16).
+// 3. Positive PMI, then a fixed random ±1 projection to `dim` dimensions, L2-normalised.
+// 4. Spherical k-means into `k` fine clusters (on the most frequent `fitWords`, then every
+//    target assigned to its nearest centroid), and the fine centroids clustered again into
+//    coarser levels, so each word gets a small hierarchy of ids (coarse → fine) like Brown prefixes.
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip, gzipSync, gunzipSync } from 'node:zlib';
+import { tokenise } from '../text/tokenise.js';
+import { normaliseWord } from '../text/normalise.js';
+import { TokenKind } from '../doc/types.js';
+
+export const CLUSTERS_SCHEMA = 'marsad/ner-clusters@1';
+
+export interface ClusterTable {
+  /** normalised word → its frequency rank in the news corpus (0 = most frequent) */
+  rank: Map<string, number>;
+  /** number of clusters at each level, coarse → fine */
+  levels: number[];
+  /** paths[level][rank] = cluster id of that word at that level */
+  paths: Int32Array[];
+}
+
+export interface ClusterOptions {
+  corpus: string;
+  out: string;
+  vocab: number;
+  contexts: number;
+  dim: number;
+  levels: number[]; // e.g. [32, 256, 1024] coarse → fine
+  fitWords: number;
+  iterations: number;
+  log: (msg: string) => void;
+}
+
+/** Normalised token forms of one text (Arabic, Latin, numbers as '0'). */
+export function corpusTokens(text: string, into: string[]): void {
+  const t = tokenise(text);
+  for (let i = 0; i < t.count; i++) {
+    const k = t.kind[i];
+    if (k === TokenKind.Number || k === TokenKind.Percent || k === TokenKind.Date) into.push('<num>');
+    else into.push(normaliseWord(text.slice(t.start[i], t.end[i])));
+  }
+}
+
+async function readArticles(path: string, each: (text: string) => void): Promise<void> {
+  const rl = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (!line) continue;
+    const o = JSON.parse(line) as { title?: string; text?: string };
+    if (o.title) each(o.title);
+    if (o.text) each(o.text);
+  }
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function kmeans(
+  vecs: Float32Array,
+  n: number,
+  dim: number,
+  k: number,
+  iterations: number,
+  seed: number,
+  log: (m: string) => void,
+): Float32Array {
+  const r = rng(seed);
+  const cent = new Float32Array(k * dim);
+  // init: k distinct random rows
+  const used = new Set<number>();
+  for (let c = 0; c < k; c++) {
+    let i = Math.floor(r() * n);
+    while (used.has(i)) i = Math.floor(r() * n);
+    used.add(i);
+    cent.set(vecs.subarray(i * dim, i * dim + dim), c * dim);
+  }
+  const assign = new Int32Array(n);
+  for (let it = 0; it < iterations; it++) {
+    let moved = 0;
+    for (let i = 0; i < n; i++) {
+      const a = nearest(vecs, i, cent, k, dim);
+      if (a !== assign[i]) moved++;
+      assign[i] = a;
+    }
+    cent.fill(0);
+    const count = new Int32Array(k);
+    for (let i = 0; i < n; i++) {
+      const c = assign[i];
+      count[c]++;
+      for (let d = 0; d < dim; d++) cent[c * dim + d] += vecs[i * dim + d];
+    }
+    for (let c = 0; c < k; c++) {
+      if (count[c] === 0) {
+        const i = Math.floor(r() * n);
+        cent.set(vecs.subarray(i * dim, i * dim + dim), c * dim);
+      }
+      normaliseRow(cent, c, dim);
+    }
+    log(`  k-means k=${k} iteration ${it + 1}: ${moved} moved`);
+    if (moved < n * 0.002) break;
+  }
+  return cent;
+}
+
+function nearest(vecs: Float32Array, i: number, cent: Float32Array, k: number, dim: number): number {
+  let best = 0;
+  let bestDot = -Infinity;
+  const o = i * dim;
+  for (let c = 0; c < k; c++) {
+    let dot = 0;
+    const co = c * dim;
+    for (let d = 0; d < dim; d++) dot += vecs[o + d] * cent[co + d];
+    if (dot > bestDot) {
+      bestDot = dot;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function normaliseRow(m: Float32Array, row: number, dim: number): void {
+  let ss = 0;
+  for (let d = 0; d < dim; d++) ss += m[row * dim + d] ** 2;
+  const inv = ss > 0 ? 1 / Math.sqrt(ss) : 0;
+  for (let d = 0; d < dim; d++) m[row * dim + d] *= inv;
+}
+
+export async function trainClusters(o: ClusterOptions): Promise<void> {
+  // pass 1: frequencies (the corpus is read twice rather than held in memory as strings)
+  const freq = new Map<string, number>();
+  let total = 0;
+  const buf: string[] = [];
+  await readArticles(o.corpus, (text) => {
+    buf.length = 0;
+    corpusTokens(text, buf);
+    for (const w of buf) freq.set(w, (freq.get(w) ?? 0) + 1);
+    total += buf.length;
+  });
+  o.log(`clusters: ${total} tokens, ${freq.size} types`);
+  const byFreq = [...freq.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const V = Math.min(o.vocab, byFreq.length);
+  const C = Math.min(o.contexts, byFreq.length);
+  const targetId = new Map<string, number>();
+  for (let i = 0; i < V; i++) targetId.set(byFreq[i][0], i);
+  const W = 4 * C; // positions -2, -1, +1, +2
+  const counts = new Uint16Array(V * W);
+  const ids: number[] = [];
+  await readArticles(o.corpus, (text) => {
+    buf.length = 0;
+    corpusTokens(text, buf);
+    ids.length = 0;
+    for (const w of buf) ids.push(targetId.get(w) ?? -1);
+    const n = ids.length;
+    for (let i = 0; i < n; i++) {
+      const t = ids[i];
+      if (t < 0) continue;
+      const row = t * W;
+      for (let p = 0; p < 4; p++) {
+        const j = i + (p < 2 ? p - 2 : p - 1);
+        if (j < 0 || j >= n) continue;
+        const c = ids[j];
+        if (c < 0 || c >= C) continue;
+        const idx = row + p * C + c;
+        if (counts[idx] < 65535) counts[idx]++;
+      }
+    }
+  });
+  o.log(`clusters: counted contexts for ${V} targets × ${W} contexts`);
+  // PPMI + random projection
+  const colSum = new Float64Array(W);
+  const rowSum = new Float64Array(V);
+  let all = 0;
+  for (let t = 0; t < V; t++)
+    for (let c = 0; c < W; c++) {
+      const x = counts[t * W + c];
+      if (x) {
+        colSum[c] += x;
+        rowSum[t] += x;
+        all += x;
+      }
+    }
+  const r = rng(7);
+  const proj = new Float32Array(W * o.dim);
+  for (let i = 0; i < proj.length; i++) proj[i] = r() < 0.5 ? -1 : 1;
+  const vecs = new Float32Array(V * o.dim);
+  // context distribution smoothing (alpha 0.75) as in word2vec-style PMI
+  let smoothAll = 0;
+  const smooth = new Float64Array(W);
+  for (let c = 0; c < W; c++) smoothAll += smooth[c] = Math.pow(colSum[c], 0.75);
+  for (let t = 0; t < V; t++) {
+    if (rowSum[t] === 0) continue;
+    for (let c = 0; c < W; c++) {
+      const x = counts[t * W + c];
+      if (!x) continue;
+      const pmi = Math.log(x / rowSum[t] / (smooth[c] / smoothAll));
+      if (pmi <= 0) continue;
+      const po = c * o.dim;
+      const vo = t * o.dim;
+      for (let d = 0; d < o.dim; d++) vecs[vo + d] += pmi * proj[po + d];
+    }
+    normaliseRow(vecs, t, o.dim);
+  }
+  o.log(`clusters: vectors ready (${o.dim} dims)`);
+  const levels = [...o.levels].sort((a, b) => a - b);
+  const fine = levels[levels.length - 1];
+  const fit = Math.min(o.fitWords, V);
+  const cent = kmeans(vecs, fit, o.dim, fine, o.iterations, 11, o.log);
+  const assign = new Int32Array(V);
+  for (let t = 0; t < V; t++) assign[t] = nearest(vecs, t, cent, fine, o.dim);
+  // coarser levels: cluster the fine centroids
+  const parent: Int32Array[] = [];
+  for (let l = 0; l < levels.length - 1; l++) {
+    const cc = kmeans(cent, fine, o.dim, levels[l], 30, 13 + l, () => {});
+    const p = new Int32Array(fine);
+    for (let c = 0; c < fine; c++) p[c] = nearest(cent, c, cc, levels[l], o.dim);
+    parent.push(p);
+  }
+  const lines: string[] = [`# schema ${CLUSTERS_SCHEMA} levels ${levels.join(',')}`];
+  for (let t = 0; t < V; t++) {
+    const f = assign[t];
+    const path = parent.map((p) => p[f]);
+    path.push(f);
+    lines.push(`${byFreq[t][0]}\t${path.join(' ')}`);
+  }
+  writeFileSync(o.out, gzipSync(lines.join('\n') + '\n', { level: 9 }));
+  o.log(`clusters: wrote ${V} words to ${o.out}`);
+}
+
+/** Read a cluster table written by trainClusters. */
+export function readClusters(path: string): ClusterTable {
+  let text: string;
+  try {
+    text = gunzipSync(readFileSync(path)).toString('utf8');
+  } catch (e) {
+    throw new Error(`cluster table ${path}: ${(e as Error).message}`);
+  }
+  return parseClusters(text, path);
+}
+
+export function parseClusters(text: string, path: string): ClusterTable {
+  const nl = text.indexOf('\n');
+  const head = text.slice(0, nl).split(' ');
+  if (head[0] !== '#' || head[2] !== CLUSTERS_SCHEMA || head[3] !== 'levels')
+    throw new Error(`cluster table ${path}: expected a "# schema ${CLUSTERS_SCHEMA} levels …" first line`);
+  const levels = head[4].split(',').map(Number);
+  const rank = new Map<string, number>();
+  const paths: number[][] = levels.map(() => []);
+  let i = nl + 1;
+  let n = 0;
+  while (i < text.length) {
+    let e = text.indexOf('\n', i);
+    if (e < 0) e = text.length;
+    const tab = text.indexOf('\t', i);
+    if (tab > i && tab < e) {
+      const parts = text.slice(tab + 1, e).split(' ');
+      if (parts.length !== levels.length)
+        throw new Error(
+          `cluster table ${path}: line ${n + 2} has ${parts.length} ids, expected ${levels.length}`,
+        );
+      for (let l = 0; l < levels.length; l++) paths[l].push(Number(parts[l]));
+      rank.set(text.slice(i, tab), n++);
+    }
+    i = e + 1;
+  }
+  return { rank, levels, paths: paths.map((p) => Int32Array.from(p)) };
+}

@@ -1,0 +1,296 @@
+// Feature extraction shared by training, evaluation and the pipeline stage. Every token becomes a
+// fixed number (FEATURES) of 32-bit feature hashes; word-level attributes are computed once per
+// distinct surface form and cached, so tagging a token costs a Map lookup and integer mixing.
+import { normaliseWord } from '../text/normalise.js';
+import type { ClusterTable } from './clusters.js';
+import { hashString, mix } from './hash.js';
+
+/** Gazetteer: phrase key (chained stem hashes) → bitmask of classes (1 PER, 2 LOC, 4 ORG). */
+export interface Gazetteer {
+  phrases: Map<number, number>;
+  maxLen: number;
+}
+
+export const GAZ_CLASSES = ['PER', 'LOC', 'ORG'] as const;
+
+// word attributes (indices into the per-word attribute vector)
+const A_WORD = 0;
+const A_NORM = 1;
+const A_STEM = 2;
+const A_PRE = 3;
+const A_P2 = 4;
+const A_P3 = 5;
+const A_S1 = 6;
+const A_S2 = 7;
+const A_S3 = 8;
+const A_SHAPE = 9;
+const A_C0 = 10;
+const A_C1 = 11;
+const A_C2 = 12;
+const A_GAZ = 13;
+const A_FREQ = 14;
+const A_STEMC = 15;
+const A_P4 = 16;
+const A_S4 = 17;
+const A_SS2 = 18;
+const A_SS3 = 19;
+const NATTR = 20;
+const A_GAZBIO = 20; // per-sentence, not per word
+const A_DOC = 21; // document evidence (second pass), per token
+
+// templates: [offset, attribute] pairs, then bigram templates
+const UNIGRAMS: [number, number][] = [
+  [0, A_WORD],
+  [0, A_NORM],
+  [0, A_STEM],
+  [0, A_PRE],
+  [0, A_P2],
+  [0, A_P3],
+  [0, A_S1],
+  [0, A_S2],
+  [0, A_S3],
+  [0, A_SHAPE],
+  [0, A_C0],
+  [0, A_C1],
+  [0, A_C2],
+  [0, A_GAZ],
+  [0, A_FREQ],
+  [0, A_STEMC],
+  [0, A_GAZBIO],
+  [0, A_DOC],
+  [-1, A_DOC],
+  [1, A_DOC],
+  [0, A_P4],
+  [0, A_S4],
+  [0, A_SS2],
+  [0, A_SS3],
+  [-1, A_S2],
+  [1, A_S2],
+  [-1, A_P3],
+  [1, A_P3],
+  [-1, A_STEMC],
+  [1, A_STEMC],
+  [-1, A_C0],
+  [1, A_C0],
+  [-1, A_NORM],
+  [-1, A_STEM],
+  [-1, A_PRE],
+  [-1, A_SHAPE],
+  [-1, A_C1],
+  [-1, A_C2],
+  [-1, A_GAZ],
+  [-1, A_GAZBIO],
+  [1, A_NORM],
+  [1, A_STEM],
+  [1, A_PRE],
+  [1, A_SHAPE],
+  [1, A_C1],
+  [1, A_C2],
+  [1, A_GAZ],
+  [1, A_GAZBIO],
+  [-2, A_NORM],
+  [-2, A_C1],
+  [2, A_NORM],
+  [2, A_C1],
+];
+const BIGRAMS: [number, number, number, number][] = [
+  [-1, A_NORM, 0, A_NORM],
+  [0, A_NORM, 1, A_NORM],
+  [-1, A_STEM, 0, A_STEM],
+  [-1, A_C2, 0, A_C2],
+  [0, A_C2, 1, A_C2],
+  [-1, A_C1, 0, A_C1],
+  [0, A_C1, 1, A_C1],
+  [-1, A_NORM, 0, A_C2],
+  [0, A_C2, 1, A_NORM],
+  [-2, A_NORM, -1, A_NORM],
+  [1, A_NORM, 2, A_NORM],
+];
+/** Number of feature hashes per token (the last is the bias). */
+export const FEATURES = UNIGRAMS.length + BIGRAMS.length + 1;
+const NCOLS = NATTR + 2;
+
+const BOS = new Int32Array(NCOLS).map((_, i) => mix(i, 0x5b05));
+const EOS = new Int32Array(NCOLS).map((_, i) => mix(i, 0xe05e));
+
+// one-letter and compound clitic prefixes, longest first; ال-bearing ones strip unconditionally
+const DEF_PREFIXES = ['وبال', 'وكال', 'فبال', 'وال', 'فال', 'بال', 'كال', 'ولل', 'فلل', 'لل', 'ال'];
+const LIGHT_PREFIXES = ['وب', 'ول', 'وك', 'فب', 'فل', 'و', 'ف', 'ب', 'ل', 'ك', 'س'];
+
+export class FeatureExtractor {
+  private cache = new Map<string, Int32Array>();
+  private readonly unknownRank: number;
+  constructor(
+    readonly clusters: ClusterTable,
+    readonly gazetteer: Gazetteer,
+  ) {
+    this.unknownRank = clusters.rank.size + 1;
+  }
+
+  private rankOf(w: string): number {
+    return this.clusters.rank.get(w) ?? this.unknownRank;
+  }
+
+  /** Split a normalised word into (clitic prefix, stem) using corpus frequencies. */
+  split(norm: string): [string, string] {
+    if (norm.length < 3) return ['', norm];
+    for (const p of DEF_PREFIXES) {
+      if (norm.length >= p.length + 2 && norm.startsWith(p)) {
+        return [p, norm.slice(p.length)];
+      }
+    }
+    const own = this.rankOf(norm);
+    for (const p of LIGHT_PREFIXES) {
+      if (norm.length >= p.length + 2 && norm.startsWith(p)) {
+        const rest = norm.slice(p.length);
+        // strip only when the remainder is a more frequent word than the whole
+        if (this.rankOf(rest) < own) return [p, rest];
+      }
+    }
+    return ['', norm];
+  }
+
+  /** Hash of a word's stem (the key of document-level evidence). */
+  stemKey(word: string): number {
+    return this.attrs(word)[A_STEM];
+  }
+
+  /** Stem used for gazetteer keys and stem features. */
+  stem(word: string): string {
+    return this.split(normaliseWord(word))[1];
+  }
+
+  private clusterRank(norm: string, stem: string): number {
+    const r = this.clusters.rank;
+    return r.get(norm) ?? r.get(stem) ?? r.get('ال' + stem) ?? -1;
+  }
+
+  /** Per-word attribute hashes (cached by surface form). */
+  attrs(word: string): Int32Array {
+    let a = this.cache.get(word);
+    if (a !== undefined) return a;
+    a = new Int32Array(NATTR);
+    const norm = normaliseWord(word);
+    const [pre, stem] = this.split(norm);
+    a[A_WORD] = hashString(word);
+    a[A_NORM] = hashString(norm);
+    a[A_STEM] = hashString(stem);
+    a[A_PRE] = hashString(pre);
+    a[A_P2] = hashString(stem.slice(0, 2));
+    a[A_P3] = hashString(stem.slice(0, 3));
+    a[A_S1] = hashString(norm.slice(-1));
+    a[A_S2] = hashString(norm.slice(-2));
+    a[A_S3] = hashString(norm.slice(-3));
+    a[A_SHAPE] = shape(word);
+    a[A_P4] = hashString(stem.length > 4 ? stem.slice(0, 4) : '');
+    a[A_S4] = hashString(norm.length > 4 ? norm.slice(-4) : '');
+    a[A_SS2] = hashString(stem.slice(-2));
+    a[A_SS3] = hashString(stem.slice(-3));
+    const cr = this.clusterRank(norm, stem);
+    const paths = this.clusters.paths;
+    a[A_C0] = cr < 0 ? -1 : paths[0][cr];
+    a[A_C1] = cr < 0 ? -1 : paths[Math.min(1, paths.length - 1)][cr];
+    a[A_C2] = cr < 0 ? -1 : paths[paths.length - 1][cr];
+    const sr = this.clusters.rank.get(stem);
+    a[A_STEMC] = sr === undefined ? -1 : paths[paths.length - 1][sr];
+    a[A_GAZ] = this.gazetteer.phrases.get(mix(0, a[A_STEM])) ?? 0;
+    const fr = this.rankOf(norm);
+    a[A_FREQ] = fr >= this.unknownRank ? 99 : 31 - Math.clz32(fr + 1);
+    if (this.cache.size > 500_000) this.cache.clear();
+    this.cache.set(word, a);
+    return a;
+  }
+
+  /**
+   * Features of a sentence (`words` are surface forms) into `out` (length ≥ n × FEATURES).
+   * `extra` may hold one additional attribute per token (document-level evidence), or null.
+   */
+  sentence(words: readonly string[], out: Int32Array, extra: Int32Array | null = null): void {
+    const n = words.length;
+    const rows: Int32Array[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const a = this.attrs(words[i]);
+      const r = new Int32Array(NCOLS);
+      r.set(a);
+      r[A_DOC] = extra === null ? 0 : extra[i];
+      rows[i] = r;
+    }
+    this.gazetteerBio(rows, n);
+    const get = (i: number): Int32Array => (i < 0 ? BOS : i >= n ? EOS : rows[i]);
+    for (let i = 0; i < n; i++) {
+      let k = i * FEATURES;
+      for (let u = 0; u < UNIGRAMS.length; u++) {
+        const [off, at] = UNIGRAMS[u];
+        out[k++] = mix(u + 1, get(i + off)[at]);
+      }
+      for (let b = 0; b < BIGRAMS.length; b++) {
+        const [o1, a1, o2, a2] = BIGRAMS[b];
+        out[k++] = mix(1000 + b, mix(get(i + o1)[a1], get(i + o2)[a2]));
+      }
+      out[k++] = 0x12345;
+    }
+  }
+
+  /** Longest gazetteer phrase matches as BIO codes (class bits × 2 + inside) in column A_GAZBIO. */
+  private gazetteerBio(rows: Int32Array[], n: number): void {
+    const g = this.gazetteer;
+    for (let i = 0; i < n; i++) rows[i][A_GAZBIO] = 0;
+    let i = 0;
+    while (i < n) {
+      let h = 0;
+      let bestLen = 0;
+      let bestBits = 0;
+      for (let len = 1; len <= g.maxLen && i + len <= n; len++) {
+        h = mix(h, rows[i + len - 1][A_STEM]);
+        if (len === 1) continue; // single words are A_GAZ
+        const bits = g.phrases.get(h);
+        if (bits !== undefined) {
+          bestLen = len;
+          bestBits = bits;
+        }
+      }
+      if (bestLen > 0) {
+        rows[i][A_GAZBIO] = bestBits * 2 + 1;
+        for (let j = 1; j < bestLen; j++) rows[i + j][A_GAZBIO] = bestBits * 2 + 2;
+        i += bestLen;
+      } else i++;
+    }
+  }
+
+  /** Build a gazetteer from phrases and their class bit. */
+  static buildGazetteer(entries: Iterable<[string, number]>, stem: (w: string) => string): Gazetteer {
+    const phrases = new Map<number, number>();
+    let maxLen = 1;
+    for (const [phrase, bit] of entries) {
+      const words = phrase.split(' ').filter((w) => w.length > 0);
+      if (words.length === 0) continue;
+      let h = 0;
+      for (const w of words) h = mix(h, hashString(stem(w)));
+      phrases.set(h, (phrases.get(h) ?? 0) | bit);
+      if (words.length > maxLen) maxLen = words.length;
+    }
+    return { phrases, maxLen: Math.min(maxLen, 8) };
+  }
+}
+
+function shape(w: string): number {
+  let ar = 0;
+  let lat = 0;
+  let dig = 0;
+  let upper = 0;
+  let other = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 0x0600 && c <= 0x06ff) {
+      if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)) dig++;
+      else ar++;
+    } else if (c >= 0x30 && c <= 0x39) dig++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
+      lat++;
+      if (c <= 0x5a) upper++;
+    } else other++;
+  }
+  const len = w.length <= 2 ? w.length : w.length <= 4 ? 3 : w.length <= 7 ? 4 : 5;
+  const kind = ar ? (dig || lat ? 1 : 2) : lat ? (upper ? 3 : 4) : dig ? (other ? 5 : 6) : 7;
+  return kind * 16 + len + (kind === 7 ? w.charCodeAt(0) * 256 : 0);
+}

@@ -1,0 +1,113 @@
+// The NER model at run time: feature extractor + first-pass tagger + optional second-pass tagger that
+// also sees document-level evidence (how the first pass labelled the same stem elsewhere in the
+// document).
+import { FEATURES, type FeatureExtractor } from './features.js';
+import { Tagger } from './tagger.js';
+
+export interface NerModel {
+  fx: FeatureExtractor;
+  labels: string[];
+  pass1: Tagger;
+  pass2: Tagger | null;
+}
+
+export interface Tagged {
+  /** label ids per token */
+  labels: Int32Array;
+  /** per-token confidence in [0, 1] (emission margin of the chosen label, squashed) */
+  conf: Float32Array;
+}
+
+let featBuf = new Int32Array(0);
+function feats(n: number): Int32Array {
+  if (featBuf.length < n * FEATURES) featBuf = new Int32Array(Math.max(n, 256) * 2 * FEATURES);
+  return featBuf;
+}
+
+function tagOne(
+  m: NerModel,
+  tagger: Tagger,
+  words: readonly string[],
+  extra: Int32Array | null,
+  withConf: boolean,
+): Tagged {
+  const n = words.length;
+  const f = feats(n);
+  m.fx.sentence(words, f, extra);
+  const labels = new Int32Array(n);
+  const emit = tagger.decode(f, n, labels);
+  const conf = new Float32Array(withConf ? n : 0);
+  if (withConf) {
+    const L = tagger.L;
+    for (let i = 0; i < n; i++) {
+      const y = labels[i];
+      let second = -Infinity;
+      for (let k = 0; k < L; k++) if (k !== y && emit[i * L + k] > second) second = emit[i * L + k];
+      const margin = emit[i * L + y] - second;
+      conf[i] = 1 / (1 + Math.exp(-margin / 4));
+    }
+  }
+  return { labels, conf };
+}
+
+/**
+ * Document evidence per token: how the other occurrences of the same stem in `block` were labelled.
+ * 1 = no other occurrence, 2 = only outside entities, 3 + type × 4 + share bucket otherwise.
+ */
+export function evidence(
+  fx: FeatureExtractor,
+  labelsOf: readonly string[],
+  block: readonly (readonly string[])[],
+  preds: readonly Int32Array[],
+): Int32Array[] {
+  const ntypes = (labelsOf.length - 1) / 2;
+  const width = ntypes + 1;
+  const counts = new Map<number, Int32Array>();
+  const keys: Int32Array[] = block.map((words) => {
+    const k = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) k[i] = fx.stemKey(words[i]);
+    return k;
+  });
+  const cls = (y: number): number => (y === 0 ? 0 : ((y - 1) >> 1) + 1);
+  for (let s = 0; s < block.length; s++)
+    for (let i = 0; i < block[s].length; i++) {
+      let c = counts.get(keys[s][i]);
+      if (!c) counts.set(keys[s][i], (c = new Int32Array(width)));
+      c[cls(preds[s][i])]++;
+    }
+  return block.map((words, s) => {
+    const out = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) {
+      const c = counts.get(keys[s][i])!;
+      const own = cls(preds[s][i]);
+      let total = -1;
+      let best = 0;
+      let bestN = 0;
+      for (let t = 0; t < width; t++) {
+        const v = c[t] - (t === own ? 1 : 0);
+        total += c[t];
+        if (t > 0 && v > bestN) {
+          bestN = v;
+          best = t;
+        }
+      }
+      if (total <= 0) out[i] = 1;
+      else if (bestN === 0) out[i] = 2;
+      else out[i] = 3 + (best - 1) * 4 + Math.min(3, Math.floor((bestN / total) * 4));
+    }
+    return out;
+  });
+}
+
+/** Tag a block of sentences (a document) with both passes. */
+export function tagBlock(m: NerModel, block: readonly (readonly string[])[], withConf = false): Tagged[] {
+  const first = block.map((w) => tagOne(m, m.pass1, w, null, withConf && m.pass2 === null));
+  if (m.pass2 === null) return first;
+  const ev = evidence(
+    m.fx,
+    m.labels,
+    block,
+    first.map((t) => t.labels),
+  );
+  return block.map((w, s) => tagOne(m, m.pass2!, w, ev[s], withConf));
+}

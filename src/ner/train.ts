@@ -1,0 +1,193 @@
+// npm run train:ner [-- clusters|tagger|dev|all] : trains the NER resources from ../shared/data into models/ner/.
+import { join } from 'node:path';
+import { sharedDir, modelsDir } from '../resources.js';
+import { readClusters, trainClusters } from './clusters.js';
+import { writeFileSync } from 'node:fs';
+import { loadTagSets, mapTags, readConll, type Sentence } from './corpus.js';
+import {
+  featurise,
+  glueClitics,
+  makeExtractor,
+  newsfaneOnly,
+  readGazetteerSources,
+  streamKey,
+} from './build.js';
+import { Tagger, labelSet, trainPerceptron, type TrainExample } from './tagger.js';
+import { score } from './scorer.js';
+import type { FeatureExtractor } from './features.js';
+import { evidence, tagBlock, type NerModel } from './model.js';
+
+const log = (m: string): void => {
+  process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`);
+};
+
+const TYPES = ['PERS', 'LOC', 'ORG', 'MISC'];
+
+function opt(argv: string[], name: string, def: number): number {
+  const i = argv.indexOf('--' + name);
+  return i >= 0 ? Number(argv[i + 1]) : def;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const what = argv[0] ?? 'all';
+  const clustersPath = join(modelsDir, 'ner', 'clusters.txt.gz');
+  if (what === 'clusters' || what === 'all') {
+    await trainClusters({
+      corpus: join(sharedDir, 'data', 'saudinewsnet', 'saudinewsnet.jsonl.gz'),
+      out: clustersPath,
+      vocab: 100_000,
+      contexts: 600,
+      dim: 128,
+      levels: [32, 256, 1024],
+      fitWords: 30_000,
+      iterations: 12,
+      log,
+    });
+  }
+  if (what === 'dev' || what === 'cv' || what === 'tagger' || what === 'all') {
+    const clusters = readClusters(clustersPath);
+    const fx = makeExtractor(clusters, readGazetteerSources(sharedDir));
+    const aner = readConll(join(sharedDir, 'data', 'anercorp', 'ANERcorp_train.txt'));
+    const o: TrainOptions = {
+      epochs: opt(argv, 'epochs', 12),
+      bits: opt(argv, 'bits', 20),
+      twoPass: opt(argv, 'twopass', 1) === 1,
+      jackknife: opt(argv, 'jackknife', 4),
+      block: opt(argv, 'block', 20),
+      extra: [],
+    };
+    if (opt(argv, 'newsfane', 1) === 1) {
+      // NewsFANE text that is in neither ANERcorp split (about a quarter of it), in ANERcorp's conventions
+      const tagsets = loadTagSets();
+      const test = readConll(join(sharedDir, 'data', 'anercorp', 'ANERcorp_CamelLab_test.txt'));
+      const nf = readConll(join(sharedDir, 'data', 'newsfane', 'NewsFANE_train_no_ANERcorp_test.txt'));
+      const only = newsfaneOnly(nf, [
+        streamKey(aner.flatMap((s) => s.tokens)),
+        streamKey(test.flatMap((s) => s.tokens)),
+      ]);
+      o.extra = only
+        .map(glueClitics)
+        .map((s) => ({ tokens: s.tokens, tags: mapTags(s.tags, tagsets.newsfaneAnercorp) }));
+      log(`NewsFANE: ${o.extra.length} of ${nf.length} sentences are new text`);
+    }
+    const labels = labelSet(TYPES);
+    if (what === 'dev' || what === 'cv') {
+      const folds = what === 'dev' ? 1 : opt(argv, 'folds', 5);
+      const gold: string[][] = [];
+      const pred: string[][] = [];
+      for (let f = 0; f < folds; f++) {
+        const a = what === 'dev' ? Math.floor(aner.length * 0.9) : Math.floor((aner.length * f) / folds);
+        const b = what === 'dev' ? aner.length : Math.floor((aner.length * (f + 1)) / folds);
+        const train = aner.slice(0, a).concat(aner.slice(b));
+        const held = aner.slice(a, b);
+        const model = trainModel(fx, train, labels, o);
+        const p = predict(model, held, o.block);
+        gold.push(...held.map((s) => s.tags));
+        pred.push(...p);
+        const sc = score(
+          held.map((s) => s.tags),
+          p,
+        );
+        log(`fold ${f + 1}/${folds}: sentences ${a}..${b - 1}: micro F1=${sc.micro.f1.toFixed(4)}`);
+      }
+      const sc = score(gold, pred);
+      if (process.env.NER_DUMP) {
+        const lines: string[] = [];
+        aner.forEach((s, i) => {
+          s.tokens.forEach((w, j) => lines.push(`${w} ${gold[i][j]} ${pred[i][j]}`));
+          lines.push('');
+        });
+        writeFileSync(process.env.NER_DUMP, lines.join('\n'));
+      }
+      for (const t of [...sc.types, sc.micro])
+        log(
+          `${what} ${t.type.padEnd(6)} P=${t.precision.toFixed(4)} R=${t.recall.toFixed(4)} F1=${t.f1.toFixed(4)} (tp ${t.tp} fp ${t.fp} fn ${t.fn})`,
+        );
+    }
+  }
+}
+
+interface TrainOptions {
+  epochs: number;
+  bits: number;
+  twoPass: boolean;
+  jackknife: number;
+  block: number;
+  /** extra training sentences (first pass only sees them; no document context) */
+  extra: Sentence[];
+}
+
+function blocks<T>(xs: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+function examples(
+  fx: FeatureExtractor,
+  sents: Sentence[],
+  labels: string[],
+  extras: Int32Array[] | null,
+): TrainExample[] {
+  const identity = Object.fromEntries(TYPES.map((t) => [t, t]));
+  return featurise(fx, sents, labels, identity, extras);
+}
+
+function trainModel(fx: FeatureExtractor, sents: Sentence[], labels: string[], o: TrainOptions): NerModel {
+  const p1 = trainPerceptron(
+    labels,
+    o.bits,
+    examples(fx, sents.concat(o.extra), labels, null),
+    o.epochs,
+    () => {},
+  );
+  const model: NerModel = { fx, labels, pass1: new Tagger(p1), pass2: null };
+  if (!o.twoPass) return model;
+  // first-pass predictions on the training data by jackknifing, so the second pass learns how
+  // much to trust evidence of the quality it will see at run time
+  const preds: Int32Array[] = new Array(sents.length);
+  const k = o.jackknife;
+  for (let f = 0; f < k; f++) {
+    const a = Math.floor((sents.length * f) / k);
+    const b = Math.floor((sents.length * (f + 1)) / k);
+    const tr = sents.slice(0, a).concat(sents.slice(b), o.extra);
+    const pk = trainPerceptron(labels, o.bits, examples(fx, tr, labels, null), o.epochs, () => {});
+    const m: NerModel = { fx, labels, pass1: new Tagger(pk), pass2: null };
+    for (let i = a; i < b; i++) preds[i] = tagBlock(m, [sents[i].tokens])[0].labels;
+  }
+  const extras: Int32Array[] = [];
+  for (let i = 0; i < sents.length; i += o.block) {
+    const bl = sents.slice(i, i + o.block);
+    extras.push(
+      ...evidence(
+        fx,
+        labels,
+        bl.map((s) => s.tokens),
+        preds.slice(i, i + o.block),
+      ),
+    );
+  }
+  const ex2 = examples(fx, sents, labels, extras);
+  if (o.extra.length) {
+    // extra sentences get their own jackknife-free evidence: they come without documents, so "no other occurrence"
+    const none = o.extra.map((s) => new Int32Array(s.tokens.length).fill(1));
+    ex2.push(...examples(fx, o.extra, labels, none));
+  }
+  const p2 = trainPerceptron(labels, o.bits, ex2, o.epochs, () => {});
+  model.pass2 = new Tagger(p2);
+  return model;
+}
+
+function predict(model: NerModel, sents: Sentence[], block: number): string[][] {
+  const out: string[][] = [];
+  for (const bl of blocks(sents, block)) {
+    const tagged = tagBlock(
+      model,
+      bl.map((s) => s.tokens),
+    );
+    for (const t of tagged) out.push([...t.labels].map((y) => model.labels[y]));
+  }
+  return out;
+}
+
+await main(process.argv.slice(2));
