@@ -37,6 +37,7 @@ export const MAX_SPEAKER_WORDS = 8;
 export const MAX_COMPLEMENTIZER_GAP = 10;
 export const TERM_MAX_WORDS = 3;
 export const UNATTRIBUTED_MIN_WORDS = 6;
+export const INITIAL_SUBJECT_WORDS = 5;
 
 export interface AttributionInput {
   text: string;
@@ -114,14 +115,29 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
   const openTok: number[] = [];
   const closeTok: number[] = [];
   const isOpenMark = new Uint8Array(n);
+  const quoteAtOpen = new Int32Array(n).fill(-1);
+  const quoteWords: number[] = [];
   marked.forEach((q, qi) => {
     const o = tokenAt(tokens, q.open);
     const c = tokenAt(tokens, q.close);
     openTok.push(o);
     closeTok.push(c);
-    if (o < n) isOpenMark[o] = 1;
-    for (let t = o + 1; t < c && t < n; t++) inQuote[t] = qi;
+    if (o < n) {
+      isOpenMark[o] = 1;
+      quoteAtOpen[o] = qi;
+    }
+    let words = 0;
+    for (let t = o + 1; t < c && t < n; t++) {
+      inQuote[t] = qi;
+      if (isWord(tokens.kind[t]) || tokens.kind[t] === TokenKind.Number) words++;
+    }
+    quoteWords.push(words);
   });
+  /** A quotation short enough to be a name or a term; a cue's search passes over it. */
+  const isShortQuoteAt = (t: number): boolean => {
+    const qi = isOpenMark[t] ? quoteAtOpen[t] : inQuote[t];
+    return qi >= 0 && quoteWords[qi] <= TERM_MAX_WORDS;
+  };
 
   const charOf = (a: number, b: number): TextSpan => ({
     start: tokens.start[a],
@@ -142,7 +158,7 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
       if (isWord(k)) {
         const w = norm[b];
         if (lex.complementizers.has(w) || lex.npStops.has(w) || lex.linkWords.has(w)) break;
-        if (b > j && (w.startsWith('لل') || w === 'ل' || lex.forms.has(w))) break;
+        if (lex.forms.has(w) || (b > j && (w.startsWith('لل') || w === 'ل'))) break;
         if (b > j && lex.statementNouns.has(w)) break;
         b++;
       } else if (k === TokenKind.Number && b > j) b++;
@@ -184,10 +200,15 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
     const end = sentEnd(j > 0 ? j - 1 : 0);
     let budget = MAX_COMPLEMENTIZER_GAP;
     for (let t = j; t < end && budget > 0; t++, budget--) {
-      if (inQuote[t] >= 0 || isOpenMark[t]) return -1;
+      if (inQuote[t] >= 0 || isOpenMark[t]) {
+        if (!isShortQuoteAt(t)) return -1;
+        continue;
+      }
       const w = norm[t];
       if (w === '') {
         if (isPunct(t, 0x2e)) return -1;
+        if (isColon(t) && t + 1 < end && isWord(tokens.kind[t + 1]) && !isOpenMark[t + 1])
+          return lex.complementizers.has(norm[t + 1]) ? t + 1 : t; // وأضاف: كلام بلا علامات
         continue;
       }
       if (lex.relativePronouns.has(w) && t > j && isComma(t - 1)) {
@@ -200,7 +221,13 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
       }
       if (lex.complementizers.has(w)) return t;
       const f = lex.forms.get(w);
-      if (f && f.speech) return -1;
+      // حسبما ذكرت / وفقا لما نقلته …: a parenthetical source, passed over
+      if (
+        f &&
+        f.speech &&
+        !(t > j && (norm[t - 1] === 'ما' || norm[t - 1] === 'لما' || norm[t - 1] === 'حسبما'))
+      )
+        return -1;
     }
     return -1;
   }
@@ -247,10 +274,13 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
           if (a >= 0) {
             spStart = a;
             spEnd = i;
-          } else if (form.kind === 'imperfect' && i === sentStart(i)) continue; // يذكر أن: impersonal
+          }
         }
+        // يذكر أن / ويذكر أن / يشار إلى أن: impersonal, nobody speaks
+        if (spStart < 0 && form.kind === 'imperfect' && i === sentStart(i)) continue;
       }
-      const compl = form.speech ? complementizerAfter(after) : -1;
+      const paren = i > 0 && (norm[i - 1] === 'ما' || norm[i - 1] === 'لما' || norm[i - 1] === 'حسبما');
+      const compl = form.speech && !paren ? complementizerAfter(after) : -1;
       frames.push({
         cueStart: i,
         cueEnd: i + 1,
@@ -296,7 +326,9 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
       const spEnd = nounPhraseAfter(s, limit); // its first word may carry لـ / لل
       if (spEnd <= s) break;
       if (spChar) spChar.end = tokens.end[spEnd - 1];
-      const compl = complementizerAfter(spEnd);
+      // بحسب X، فإن …: only a فإن right after the source reports a clause
+      let compl = complementizerAfter(spEnd);
+      if (compl >= 0 && (compl - spEnd > 2 || !norm[compl].startsWith('ف'))) compl = -1;
       frames.push({
         cueStart: i,
         cueEnd: e,
@@ -365,6 +397,25 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
     return null;
   }
 
+  /** "VERB NP …, مؤكدا أن": the noun phrase after the sentence's first word, when that is a verb. */
+  function initialSubject(f: Frame): Speaker | null {
+    let t = sentStart(f.cueStart);
+    if (
+      t < n &&
+      lex.clauseOpeners.has(norm[t]) &&
+      (norm[t] === 'كما' || norm[t] === 'وكما' || norm[t] === 'ثم')
+    )
+      t++;
+    if (t + 1 >= f.cueStart || tokens.kind[t] !== TokenKind.ArabicWord) return null;
+    const w = norm[t];
+    if (w.length < 3 || lex.clauseOpeners.has(w) || lex.npStops.has(w) || lex.linkWords.has(w)) return null;
+    if (lex.complementizers.has(w) || lex.statementNouns.has(w)) return null;
+    const e = Math.min(nounPhraseAfter(t + 1, f.cueStart), t + 1 + INITIAL_SUBJECT_WORDS);
+    if (e <= t + 1) return null;
+    const ts = charOf(t + 1, e);
+    return { text: ts, entity: entityFor(ts), gender: null };
+  }
+
   let prevFrame: Frame | null = null;
   for (const f of frames) {
     let sp: Speaker | null = null;
@@ -387,8 +438,15 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
     } else if (coordinated && prevFrame) {
       sp = { ...prevFrame.speaker, gender: f.speaker.gender };
     } else {
-      const same = f.form?.conj && f.cueStart > sentStart(f.cueStart) ? sentenceSubject(f) : null;
-      const ante = same ?? lastSpeaker(f.speaker.gender);
+      // a pronoun-only cue inside a sentence shares the sentence's subject: an earlier cue's
+      // speaker, the first entity in subject position, or the noun phrase after the first verb
+      let ante: Speaker | null = null;
+      if (f.cueStart > sentStart(f.cueStart)) {
+        if (prevFrame && prevFrame.sentence === f.sentence && prevFrame.speaker.text)
+          ante = prevFrame.speaker;
+        else ante = sentenceSubject(f) ?? initialSubject(f);
+      }
+      ante ??= lastSpeaker(f.speaker.gender);
       if (ante) sp = { text: ante.text, entity: ante.entity, gender: f.speaker.gender ?? ante.gender };
     }
     if (sp) {
@@ -429,15 +487,16 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
       // words between the cue construction and the opening mark
       let gap = 0;
       for (let t = before.last + 1; t < o; t++) if (isWord(tokens.kind[t])) gap++;
-      const prevTok = o - 1;
-      speechPos =
-        gap === 0 ||
-        (prevTok >= 0 && (lex.complementizers.has(norm[prevTok]) || isColon(prevTok))) ||
-        (gap === 1 && prevTok >= 0 && norm[prevTok].length === 1);
-      // a short quotation in speech position ends its clause: «داعش» يسيطر … is a name, not speech
-      // (after a bare أن/إن; أنه «…» has its subject already, so the quotation is the predicate)
-      const bare = prevTok >= 0 && lex.complementizers.has(norm[prevTok]) && norm[prevTok].endsWith('ان');
-      if (speechPos && bare && words <= TERM_MAX_WORDS && c + 1 < n && sentOf[c + 1] === sC) {
+      let p = o - 1;
+      if (p >= 0 && norm[p].length === 1 && p > before.last) p--; // a clitic written apart: لـ «…»
+      const introduced =
+        p >= 0 &&
+        (lex.complementizers.has(norm[p]) || isColon(p) || p === before.cueStart || p === before.cueEnd - 1);
+      speechPos = words > TERM_MAX_WORDS ? gap === 0 || introduced : introduced;
+      // a short quotation in speech position ends its clause: أن «داعش» يسيطر … is a name, not
+      // speech; after أنه / إنها the subject is given, so «…» is the predicate and stays speech
+      const suffixed = p >= 0 && lex.complementizers.has(norm[p]) && !norm[p].endsWith('ان');
+      if (speechPos && !suffixed && words <= TERM_MAX_WORDS && c + 1 < n && sentOf[c + 1] === sC) {
         const nx = c + 1;
         if (isWord(tokens.kind[nx]) && !lex.forms.has(norm[nx]) && norm[nx] !== 'و') speechPos = false;
       }
@@ -466,7 +525,9 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
       const colon = o - 1;
       let a = colon;
       while (a > 0 && isWord(tokens.kind[a - 1]) && colon - a < 6 && sentOf[a - 1] === sO) a--;
-      if (a < colon && (a === 0 || !isWord(tokens.kind[a - 1]))) label = charOf(a, colon);
+      const nx = c + 1;
+      const runsOn = words <= TERM_MAX_WORDS && nx < n && sentOf[nx] === sC && isWord(tokens.kind[nx]);
+      if (a < colon && (a === 0 || !isWord(tokens.kind[a - 1])) && !runsOn) label = charOf(a, colon);
     }
 
     let speaker: Speaker | null = null;

@@ -65,7 +65,15 @@ const isClitic = (c: number): boolean =>
   c === 0x0648 || c === 0x0641 || c === 0x0628 || c === 0x0644 || c === 0x0643;
 
 function canOpen(text: string, i: number): boolean {
-  if (i + 1 >= text.length || isBlank(text.charCodeAt(i + 1))) return false;
+  if (i + 1 >= text.length) return false;
+  if (isBlank(text.charCodeAt(i + 1))) {
+    // «قال: " نص"»: a stray space after the opener, allowed right after a colon
+    const next = text.charCodeAt(i + 2);
+    if (i + 2 >= text.length || isBlank(next) || isNewline(text.charCodeAt(i + 1))) return false;
+    let p = i - 1;
+    while (p >= 0 && p >= i - 3 && isBlank(text.charCodeAt(p))) p--;
+    return p >= 0 && text.charCodeAt(p) === 0x3a;
+  }
   if (i === 0) return true;
   const p = text.charCodeAt(i - 1);
   if (isBlank(p) || opensAfter(p)) return true;
@@ -133,12 +141,24 @@ export function findMarkedQuotes(text: string): MarkedQuote[] {
       if (continues) {
         skipAt[f] = j;
         multi[f] = true;
+      } else if (f === Fam.Guillemet && gStack.length === 1 && closesInParagraph(j)) {
+        multi[f] = true; // «… (no mark) … » : the next paragraph closes it before opening anything
       } else {
         if (f === Fam.Guillemet) gStack.length = 0;
         else open[f] = -1;
         multi[f] = false;
       }
     }
+  }
+
+  /** The paragraph starting at j has a » before any « (scanned once per paragraph end). */
+  function closesInParagraph(j: number): boolean {
+    for (let k = j; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (isNewline(c) || c === 0xab) return false;
+      if (c === 0xbb) return true;
+    }
+    return false;
   }
 
   pairs.sort((a, b) => a.open - b.open);

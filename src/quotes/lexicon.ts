@@ -142,17 +142,18 @@ const words = (s: string): string[] => normaliseWord(s).split(/\s+/).filter(Bool
 export function inflect(
   v: CueVerbEntry,
   m: CuesFile['morphology'],
-): { form: string; kind: CueForm['kind']; gender: Gender }[] {
-  const out: { form: string; kind: CueForm['kind']; gender: Gender }[] = [];
+): { form: string; kind: CueForm['kind']; gender: Gender; bare?: boolean }[] {
+  const out: { form: string; kind: CueForm['kind']; gender: Gender; bare?: boolean }[] = [];
   const perfect = normaliseWord(v.perfect);
   const pWeak = v.perfectWeak ? normaliseWord(v.perfectWeak) : null;
   for (const [suf, g] of Object.entries(m.perfectSuffixes)) {
-    if (suf === '' && v.noBare) continue;
     // weak (defective) verbs: the bare form keeps its final letter, suffixed forms drop it
     const stem = pWeak !== null && suf !== '' && suf !== 'ا' ? pWeak : perfect;
     for (const obj of m.objectSuffixes) {
-      if (suf === '' && obj === '' && v.noBare) continue;
-      out.push({ form: stem + suf + obj, kind: 'perfect', gender: gender(g) });
+      // noBare: the bare form is also a common particle (بيّن ~ بين "between"); it counts only
+      // with a conjunction (وبيّن), see buildLexicon
+      const bare = suf === '' && obj === '' && v.noBare === true;
+      out.push({ form: stem + suf + obj, kind: 'perfect', gender: gender(g), bare });
     }
   }
   const imp = normaliseWord(v.imperfect);
@@ -190,7 +191,7 @@ export function buildLexicon(file: CuesFile): CueLexicon {
         issue,
         objectFirst: v.objectFirst === true,
       });
-      if (!forms.has(f.form)) forms.set(f.form, entry(false));
+      if (!forms.has(f.form) && !f.bare) forms.set(f.form, entry(false));
       for (const c of conj) if (!forms.has(c + f.form)) forms.set(c + f.form, entry(true));
     }
   }
@@ -206,6 +207,8 @@ export function buildLexicon(file: CuesFile): CueLexicon {
     const clitic = w.length > 0 && w[w.length - 1] === 'ل';
     return { words: clitic ? w.slice(0, -1) : w, clitic };
   });
+  const npStops = new Set(file.nounPhraseStops.map(normaliseWord));
+  for (const c of nominal) if (c.words.length) npStops.add(c.words[0]);
   return {
     forms,
     nominal,
@@ -213,7 +216,7 @@ export function buildLexicon(file: CuesFile): CueLexicon {
     complementizers,
     linkWords: new Set(file.linkWords.map(normaliseWord)),
     statementNouns: new Set(file.statementNouns.map(normaliseWord)),
-    npStops: new Set(file.nounPhraseStops.map(normaliseWord)),
+    npStops,
     relativePronouns: new Set(file.relativePronouns.map(normaliseWord)),
     clauseOpeners: new Set(file.clauseOpeners.map(normaliseWord)),
   };
