@@ -1,0 +1,266 @@
+// Linking on our own sentences: nisba → country, capital metonymy, role phrases, coreference,
+// clitics, dates, places with coordinates, and offsets that slice back to their text.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { actorsStage } from '../src/actors/stage.js';
+import { createDoc } from '../src/doc/doc.js';
+import type { Doc, Entity, EntityType, Mention } from '../src/doc/types.js';
+import { loadResources, extract } from '../src/pipeline.js';
+import { sharedDir } from '../src/resources.js';
+import { textStage } from '../src/text/stage.js';
+
+const textRes = textStage.load!();
+const res = actorsStage.load!();
+
+/** Run the text stage, then the actors stage, with hand-made tagger mentions given as surface strings. */
+function link(
+  text: string,
+  opts: { date?: string; ner?: [string, EntityType][]; title?: boolean } = {},
+): Doc {
+  const doc = createDoc(text, { date: opts.date ?? '2021-06-01' });
+  doc.titleInText = opts.title ?? false;
+  Object.assign(doc, textStage.run(doc, textRes));
+  const mentions: Mention[] = [];
+  for (const [s, type] of opts.ner ?? []) {
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(s, from);
+      if (at < 0) break;
+      mentions.push({ start: at, end: at + s.length, type, score: 0.9 });
+      from = at + s.length;
+    }
+  }
+  doc.mentions = mentions;
+  Object.assign(doc, actorsStage.run(doc, res));
+  return doc;
+}
+
+/** The entity one of whose mentions is exactly `surface` (the n-th occurrence in the text). */
+function entityAt(doc: Doc, surface: string, nth = 0): Entity | undefined {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = doc.text.indexOf(surface, at + 1);
+  assert.ok(at >= 0, `"${surface}" is in the text`);
+  return doc.entities.find((e) => e.mentions.some((m) => m.start === at && m.end === at + surface.length));
+}
+
+function checkSpans(doc: Doc): void {
+  for (const e of doc.entities)
+    for (const m of e.mentions) {
+      assert.ok(m.start >= 0 && m.end <= doc.text.length && m.start < m.end);
+      assert.equal(doc.text.slice(m.start, m.end), m.text);
+    }
+}
+
+test('nisba adjectives resolve to their country', () => {
+  const doc = link('قصفت الطائرات الروسية مواقع قرب الحدود، وانتقد المسؤولون الأتراك الغارات الروسية.');
+  assert.equal(entityAt(doc, 'الروسية')?.actor.code, 'RUS');
+  assert.equal(entityAt(doc, 'الروسية', 1)?.actor.id, 'RUS');
+  checkSpans(doc);
+});
+
+test('a capital used as an actor is its government; a capital as a place keeps coordinates', () => {
+  const doc = link('رفضت موسكو الاتهامات الغربية، وقال دبلوماسي إن الوفد وصل إلى موسكو مساء أمس.');
+  const gov = entityAt(doc, 'موسكو', 0);
+  assert.equal(gov?.actor.code, 'RUSGOV');
+  assert.equal(gov?.actor.country, 'RUS');
+  const place = entityAt(doc, 'موسكو', 1);
+  assert.equal(place?.actor.id, 'place:moscow');
+  assert.ok(place?.geo && Math.abs(place.geo.lat - 55.76) < 1);
+  assert.notEqual(gov?.id, place?.id);
+});
+
+test('capital metonymy: conjoined capitals share the reading; locative prepositions keep the place', () => {
+  const doc = link('تبادلت أنقرة وباريس الاتهامات، ثم عاد السفير إلى باريس وبرلين.');
+  assert.equal(entityAt(doc, 'أنقرة')?.actor.code, 'TURGOV');
+  assert.equal(entityAt(doc, 'باريس', 0)?.actor.code, 'FRAGOV');
+  assert.equal(entityAt(doc, 'باريس', 1)?.actor.id, 'place:paris');
+  assert.equal(entityAt(doc, 'برلين')?.actor.id, 'place:berlin');
+});
+
+test('role phrases give country and sector to unnamed actors', () => {
+  const doc = link(
+    'التقى وزير الخارجية الفرنسي نظيره في القاهرة، بينما أطلقت الشرطة المصرية سراح المحتجين. وقال زعيم الفصيل السوري المسلح إن الحكومة اللبنانية تأخرت.',
+  );
+  assert.equal(entityAt(doc, 'وزير الخارجية الفرنسي')?.actor.code, 'FRAGOV');
+  assert.equal(entityAt(doc, 'الشرطة المصرية')?.actor.code, 'EGYCOP');
+  assert.equal(entityAt(doc, 'زعيم الفصيل السوري المسلح')?.actor.code, 'SYRREB');
+  assert.equal(entityAt(doc, 'الحكومة اللبنانية')?.actor.code, 'LBNGOV');
+  assert.deepEqual(entityAt(doc, 'المحتجين')?.actor.sectors, ['CVL']);
+  checkSpans(doc);
+});
+
+test('a role phrase before a name describes it; the name keeps its KB identity', () => {
+  const doc = link(
+    'وقال الرئيس التركي رجب طيب أردوغان إن بلاده لن تتراجع. وأضاف أردوغان أن المحادثات مستمرة.',
+    {
+      date: '2019-05-02',
+    },
+  );
+  const e = entityAt(doc, 'رجب طيب أردوغان');
+  assert.equal(e?.actor.id, 'per:recep-erdogan');
+  assert.equal(e?.actor.code, 'TURGOV');
+  assert.equal(e?.name.en, 'Recep Tayyip Erdogan');
+  assert.equal(entityAt(doc, 'أردوغان', 1)?.id, e?.id, 'the surname later is the same entity');
+  assert.equal(doc.entities.filter((x) => x.actor.code === 'TURGOV' && x.actor.id === null).length, 0);
+});
+
+test('an unknown person: role phrase gives the actor, surnames later corefer, with or without the tagger', () => {
+  const text =
+    'أعلن القائد العسكري العراقي خالد المنصوري بدء العملية. وقال المنصوري إن القوات تقدمت. ولم يعلق والمنصوري على الخسائر.';
+  const doc = link(text, {
+    ner: [
+      ['خالد المنصوري', 'PER'],
+      ['المنصوري', 'PER'],
+    ],
+  });
+  const e = entityAt(doc, 'خالد المنصوري');
+  assert.ok(e);
+  assert.equal(e.actor.code, 'IRQMIL');
+  assert.match(e.actor.id ?? '', /^nil:PER:/);
+  assert.equal(entityAt(doc, 'المنصوري', 1)?.id, e.id, 'tagged surname');
+  assert.equal(
+    entityAt(doc, 'المنصوري', 2)?.id,
+    e.id,
+    'surname after a conjunction, found without the tagger',
+  );
+  // The provisional id is stable across documents.
+  const other = link('التقى خالد المنصوري وفدا.', { ner: [['خالد المنصوري', 'PER']] });
+  assert.equal(entityAt(other, 'خالد المنصوري')?.actor.id, e.actor.id);
+  checkSpans(doc);
+});
+
+test('names with proclitics: و ب ل لل and the article', () => {
+  const doc = link(
+    'زار الوفد بغداد والنجف، وقدم الدعم للجيش اللبناني وبالجيش الأردني، ثم توجه لإيران وللعراق.',
+  );
+  assert.equal(entityAt(doc, 'النجف')?.actor.id, 'place:najaf');
+  assert.equal(entityAt(doc, 'للجيش اللبناني')?.actor.code, 'LBNMIL');
+  assert.equal(entityAt(doc, 'الجيش الأردني')?.actor.code, 'JORMIL');
+  assert.equal(entityAt(doc, 'إيران')?.actor.id, 'IRN');
+  assert.equal(entityAt(doc, 'للعراق')?.actor.id, 'IRQ', 'ل + ال is written لل; the span keeps one ل');
+  checkSpans(doc);
+});
+
+test('organisations, armed groups and places from the knowledge base; places carry coordinates', () => {
+  const doc = link(
+    'اتهم حزب الله إسرائيل بقصف مواقع قرب حمص، بينما دعا الاتحاد الأوروبي ومنظمة الصحة العالمية إلى التهدئة في قطاع غزة وعلى معبر رفح.',
+  );
+  assert.equal(entityAt(doc, 'حزب الله')?.actor.code, 'LBNREB');
+  assert.equal(entityAt(doc, 'الاتحاد الأوروبي')?.actor.code, 'EURIGO');
+  assert.equal(entityAt(doc, 'منظمة الصحة العالمية')?.actor.code, 'IGO');
+  for (const place of ['حمص', 'قطاع غزة', 'معبر رفح', 'إسرائيل']) {
+    const e = entityAt(doc, place);
+    assert.ok(e?.geo, `${place} has coordinates`);
+    assert.ok(e.geo.lat > 29 && e.geo.lat < 37 && e.geo.lon > 33 && e.geo.lon < 40, place);
+  }
+});
+
+test('the document date picks among people who share a name', () => {
+  const a = link('قال خادم الحرمين الشريفين إن المملكة ستواصل دعمها.', { date: '2012-03-01' });
+  const b = link('قال خادم الحرمين الشريفين إن المملكة ستواصل دعمها.', { date: '2016-03-01' });
+  assert.equal(entityAt(a, 'خادم الحرمين الشريفين')?.actor.id, 'per:king-abdullah-sau');
+  assert.equal(entityAt(b, 'خادم الحرمين الشريفين')?.actor.id, 'per:king-salman');
+  const c = link('انتقد بوش القرار.', { date: '1991-01-01' });
+  const d = link('انتقد بوش القرار.', { date: '2004-01-01' });
+  assert.equal(entityAt(c, 'بوش')?.actor.id, 'per:george-hw-bush');
+  assert.equal(entityAt(d, 'بوش')?.actor.id, 'per:george-w-bush');
+});
+
+test('countries named in the document decide between places that share a name', () => {
+  const jordan = link('أعلن الأردن استضافة المؤتمر، ووصل الوزراء إلى عمان أمس.');
+  assert.equal(entityAt(jordan, 'عمان')?.actor.id, 'place:amman');
+  const oman = link('وقعت عمان اتفاقية تجارية جديدة.');
+  assert.equal(entityAt(oman, 'عمان')?.actor.id, 'OMN');
+});
+
+test('the dateline place links and the dateline carries its entity', () => {
+  const doc = link('عنوان الخبر هنا\nالرياض – أعلنت وزارة الداخلية السعودية القبض على خلية.', {
+    title: true,
+  });
+  assert.equal(doc.dateline?.text, 'الرياض');
+  const e = doc.entities.find((x) => x.id === doc.dateline?.entity);
+  assert.equal(e?.actor.id, 'place:riyadh');
+  assert.ok(e?.geo);
+  assert.equal(entityAt(doc, 'وزارة الداخلية السعودية')?.actor.code, 'SAUCOP');
+});
+
+test('a statement refers back to the one issuer named before it', () => {
+  const doc = link('وقالت السفارة البريطانية إن الرحلات ستستأنف قريبا. وأضاف البيان أن الموظفين بخير.');
+  const emb = entityAt(doc, 'السفارة البريطانية');
+  assert.equal(emb?.actor.code, 'GBRGOV');
+  assert.equal(entityAt(doc, 'البيان')?.id, emb?.id);
+});
+
+test('property: every mention slices back to its text, on noisy Arabic', () => {
+  const pieces = [
+    'وقال',
+    'الرئيس',
+    'الأمريكي',
+    'جو',
+    'بايدن',
+    'إن',
+    'طهران',
+    'وواشنطن',
+    'للجيش',
+    'العراقي',
+    'في',
+    'بغداد',
+    'سليماني',
+    'قاسم',
+    'السفارة',
+    'الأميركية',
+    '،',
+    '.',
+    '\n',
+    '«',
+    '»',
+    'ـ',
+    '\u064e',
+    '\u0651',
+    '\u200f',
+    'x',
+  ];
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom(...pieces), { maxLength: 40 }),
+      fc.array(fc.boolean(), { maxLength: 40 }),
+      (ws, glue) => {
+        let text = '';
+        ws.forEach((w, i) => (text += w + (glue[i] ? '' : ' ')));
+        const doc = link(text, { ner: ws.length > 2 ? [[ws[1], 'PER']] : [] });
+        checkSpans(doc);
+        const ids = new Set(doc.entities.map((e) => e.id));
+        assert.equal(ids.size, doc.entities.length);
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+const seed = join(sharedDir, 'examples', 'seed-article.txt');
+test(
+  'seed article: the linking issue 4 lists',
+  { skip: existsSync(seed) ? false : 'needs ../shared/examples/seed-article.txt' },
+  () => {
+    const doc = extract(
+      { text: readFileSync(seed, 'utf8'), titleInText: true, date: '2020-12-30' },
+      loadResources(),
+    );
+    const code = (s: string, nth = 0): string | null | undefined => entityAt(doc, s, nth)?.actor.code;
+    assert.equal(code('السفارة الأمريكية'), 'USAGOV');
+    assert.equal(code('الجيش العراقي'), 'IRQMIL');
+    assert.equal(code('عصائب أهل الحق'), 'IRQREB');
+    assert.equal(code('قاسم سليماني'), 'IRNMIL');
+    assert.equal(code('دونالد ترامب'), 'USAGOV');
+    assert.equal(code('طهران', 0), 'IRNGOV');
+    assert.equal(entityAt(doc, 'سليماني', 0)?.id, entityAt(doc, 'قاسم سليماني')?.id);
+    const baghdad = doc.entities.find((e) => e.actor.id === 'place:baghdad');
+    assert.ok(baghdad?.geo);
+    assert.equal(doc.dateline?.entity, baghdad.id);
+    assert.ok(doc.entities.find((e) => e.actor.id === 'place:ain-al-asad')?.geo);
+    checkSpans(doc);
+  },
+);
