@@ -1,0 +1,790 @@
+// Event extraction: find triggers through the lexicon and morphology, then arguments (source,
+// target), modality, location and time by Arabic clause structure. Pure: Doc layers in, events out.
+import { TokenKind, type Doc, type Entity, type Event, type EventArg, type Modality } from '../doc/types.js';
+import { normaliseWord } from '../text/normalise.js';
+import { inSet, type Grammar, type LexEntry, type Lexicon } from './lexicon.js';
+import { nounCandidates, verbCandidates } from './morphology.js';
+import type { Ontology } from './ontology.js';
+
+export interface EventResources {
+  onto: Ontology;
+  lex: Lexicon;
+  gram: Grammar;
+}
+
+interface Trigger {
+  t: number;
+  entry: LexEntry;
+  verb: boolean;
+  future: boolean;
+  passive: boolean;
+  code: string | null;
+  /** Code came from a context rule. */
+  viaCtx: boolean;
+}
+
+interface Ment {
+  ent: Entity;
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+}
+
+interface Args {
+  src: number[];
+  tgt: number[];
+  /** The subject was found after the verb (VSO); targets are searched after it. */
+  after: number;
+}
+
+const NONE: number[] = [];
+
+/** Everything the extractor derives from one document's layers. */
+class DocView {
+  readonly n: number;
+  readonly nw: string[];
+  readonly cands: string[][];
+  readonly mAt: Int32Array;
+  readonly ments: Ment[];
+  readonly trig: (Trigger | null)[];
+  constructor(
+    readonly doc: Doc,
+    readonly res: EventResources,
+  ) {
+    const tk = doc.tokens;
+    this.n = tk.count;
+    this.nw = new Array<string>(this.n);
+    this.cands = new Array<string[]>(this.n);
+    for (let t = 0; t < this.n; t++) {
+      const w = normaliseWord(doc.text.slice(tk.start[t], tk.end[t]));
+      this.nw[t] = w;
+      const c: string[] = [];
+      if (tk.kind[t] === TokenKind.ArabicWord) nounCandidates(w, c);
+      else c.push(w);
+      this.cands[t] = c;
+    }
+    this.mAt = new Int32Array(this.n).fill(-1);
+    const ms: Ment[] = [];
+    for (const ent of doc.entities)
+      for (const m of ent.mentions) ms.push({ ent, start: m.start, end: m.end, first: -1, last: -1 });
+    ms.sort((x, y) => x.start - y.start || y.end - x.end);
+    this.ments = [];
+    for (const m of ms) {
+      const first = this.tokenOf(m.start);
+      if (first < 0) continue;
+      let last = first;
+      while (last + 1 < this.n && tk.start[last + 1] < m.end) last++;
+      if (this.mAt[first] >= 0) continue; // overlapping mention: keep the earlier/longer one
+      m.first = first;
+      m.last = last;
+      const mi = this.ments.length;
+      this.ments.push(m);
+      for (let t = first; t <= last; t++) if (this.mAt[t] < 0) this.mAt[t] = mi;
+    }
+    this.trig = new Array<Trigger | null>(this.n).fill(null);
+  }
+
+  /** The token containing offset `o`, or -1. */
+  tokenOf(o: number): number {
+    const tk = this.doc.tokens;
+    let lo = 0;
+    let hi = this.n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (tk.end[mid] <= o) lo = mid + 1;
+      else if (tk.start[mid] > o) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  /** Punctuation that separates phrases: , ; : and dashes. */
+  isComma(t: number): boolean {
+    const w = this.nw[t];
+    return this.doc.tokens.kind[t] === TokenKind.Punct && (w === ',' || w === ';' || w === ':' || w === '-');
+  }
+
+  inDateline(mi: number): boolean {
+    const d = this.doc.dateline;
+    return d !== null && this.ments[mi].start >= d.start && this.ments[mi].end <= d.end;
+  }
+
+  /** A nisba adjective (الأمريكية, الإيراني) standing for its country, not the country's name. */
+  isNisba(mi: number): boolean {
+    const m = this.ments[mi];
+    let w = normaliseWord(this.doc.text.slice(m.start, m.end));
+    if (w.includes(' ') || w === normaliseWord(m.ent.name.ar)) return false;
+    if (w.startsWith('ال')) w = w.slice(2);
+    return w.endsWith('يه') || w.endsWith('ي') || w.endsWith('يين') || w.endsWith('يون');
+  }
+
+  /** Clause boundaries for argument search: complementizers, relatives, clause-linking words. */
+  isBoundary(t: number): boolean {
+    const g = this.res.gram;
+    const w = this.nw[t];
+    return (
+      g.complementizers.has(w) ||
+      g.pronounComplementizers.has(w) ||
+      g.relatives.has(w) ||
+      g.clauseBreaks.has(w) ||
+      g.conditional.has(w)
+    );
+  }
+
+  isVerbTrigger(t: number): boolean {
+    const tr = this.trig[t];
+    return tr !== null && tr.verb;
+  }
+
+  /** Does the mention starting at its first token begin a new mention (not a continuation)? */
+  startsAt(t: number): number {
+    const mi = this.mAt[t];
+    return mi >= 0 && this.ments[mi].first === t ? mi : -1;
+  }
+
+  /** The preposition introducing a mention ('' for none), from a clitic or the previous word. */
+  prepOf(mi: number): string {
+    const m = this.ments[mi];
+    const tk = this.doc.tokens;
+    const g = this.res.gram;
+    if (m.start > tk.start[m.first]) {
+      let p = normaliseWord(this.doc.text.slice(tk.start[m.first], m.start));
+      if (p.length > 1 && (p[0] === 'و' || p[0] === 'ف')) p = p.slice(1);
+      if (p === 'لل') return 'ل';
+      if (p === 'ب' || p === 'ل' || p === 'ك') return p;
+      if (p.endsWith('ال') && (p[0] === 'ب' || p[0] === 'ل' || p[0] === 'ك')) return p[0];
+    } else {
+      let w = this.nw[m.first];
+      if (w.length > 4 && (w[0] === 'و' || w[0] === 'ف')) w = w.slice(1);
+      if (w.length > 4 && w.startsWith('لل')) return 'ل';
+      if (w.length > 4 && (w.startsWith('بال') || w.startsWith('كال'))) return w[0];
+    }
+    const b = m.first - 1;
+    if (b < 0) return '';
+    let w = this.nw[b];
+    if (w.length > 2 && (w[0] === 'و' || w[0] === 'ف') && g.allPreps.has(w.slice(1))) w = w.slice(1);
+    if (g.allPreps.has(w)) return w;
+    return '';
+  }
+
+  /** Is the mention introduced by a passive-agent phrase (من قبل, على يد), up to 3 words before? */
+  isAgent(mi: number): boolean {
+    const f = this.ments[mi].first;
+    for (let back = 0; back < 4; back++) {
+      if (back > 0) {
+        const x = f - back;
+        if (
+          x < 0 ||
+          this.mAt[x] >= 0 ||
+          this.isBoundary(x) ||
+          this.doc.tokens.kind[x] !== TokenKind.ArabicWord
+        )
+          return false;
+      }
+      for (const ph of this.res.gram.agent) {
+        const s = f - back - ph.length;
+        if (s < 0) continue;
+        let ok = true;
+        for (let k = 0; k < ph.length && ok; k++) {
+          const w = this.nw[s + k];
+          ok = w === ph[k] || (k === 0 && (w === 'و' + ph[k] || w === 'ف' + ph[k]));
+        }
+        if (ok) return true;
+      }
+    }
+    return false;
+  }
+
+  /** A mention and the mentions coordinated with it by و (X وY وZ). */
+  coordinated(mi: number, sentEnd: number): number[] {
+    const out = [mi];
+    let cur = mi;
+    for (;;) {
+      const nx = this.ments[cur].last + 1;
+      if (nx >= sentEnd) break;
+      let next = -1;
+      if (this.nw[nx] === 'و' && nx + 1 < sentEnd) next = this.startsAt(nx + 1);
+      else if (this.nw[nx][0] === 'و') next = this.startsAt(nx);
+      if (next < 0 || next === cur) break;
+      if (out.some((o) => this.ments[o].ent === this.ments[next].ent)) break;
+      out.push(next);
+      cur = next;
+    }
+    return out;
+  }
+}
+
+const argOf = (v: DocView, mi: number | undefined): EventArg =>
+  mi === undefined
+    ? { entity: null, code: null }
+    : {
+        entity: v.ments[mi].ent.id,
+        code: v.ments[mi].ent.actor.code ?? v.ments[mi].ent.actor.country ?? null,
+      };
+
+/** Find the trigger at token t (if any) and resolve its code through the context rules. */
+function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8Array): Trigger | null {
+  const { lex } = v.res;
+  if (v.doc.tokens.kind[t] !== TokenKind.ArabicWord || consumed[t] || v.mAt[t] >= 0) return null;
+  const w = v.nw[t];
+  let vh = null;
+  for (const c of verbCandidates(w)) {
+    vh = lex.verbs.get(c) ?? null;
+    if (vh) break;
+  }
+  let nEntry = -1;
+  let nDefinite = false;
+  const cs = v.cands[t];
+  for (let k = 0; k < cs.length; k++) {
+    const e = lex.nouns.get(cs[k]);
+    if (e !== undefined) {
+      nEntry = e;
+      nDefinite = cs[k] !== w && !(w.length === cs[k].length + 1 && (w[0] === 'و' || w[0] === 'ف'));
+      break;
+    }
+  }
+  let entry: LexEntry;
+  let verb: boolean;
+  if (vh && nEntry >= 0) {
+    const prev = t > a ? v.trig[t - 1] : null;
+    verb = !nDefinite && !(prev && prev.entry.kind !== 'event');
+    entry = lex.entries[verb ? vh.entry : nEntry];
+  } else if (vh) {
+    entry = lex.entries[vh.entry];
+    verb = true;
+  } else if (nEntry >= 0) {
+    entry = lex.entries[nEntry];
+    verb = false;
+  } else return null;
+  if (entry.notAfter && t > a && inSet(v.cands[t - 1], entry.notAfter)) return null;
+  if (entry.not) {
+    for (let u = t + 1; u < Math.min(b, t + 5); u++) if (inSet(v.cands[u], entry.not)) return null;
+  }
+  let code = entry.code;
+  let viaCtx = false;
+  for (const r of entry.ctx) {
+    // The window counts words outside entity mentions: a subject between verb and object is free.
+    let hit = -1;
+    const step = r.before ? -1 : 1;
+    for (let u = t + step, k = 0; u >= a && u < b && k < r.within; u += step) {
+      if (v.mAt[u] < 0) k++;
+      if (inSet(v.cands[u], r.words)) {
+        hit = u;
+        break;
+      }
+    }
+    if (hit >= 0) {
+      if (r.code === null) return null;
+      code = r.code;
+      viaCtx = true;
+      if (!r.before) for (let u = t + 1; u <= hit; u++) consumed[u] = 1;
+      break;
+    }
+  }
+  if (code === null && entry.kind === 'event') return null;
+  return {
+    t,
+    entry,
+    verb,
+    future: verb && (vh?.future ?? false),
+    passive: verb && (vh?.passive ?? false),
+    code,
+    viaCtx,
+  };
+}
+
+/** Source (subject) of a verb trigger; memoised per token. */
+function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number, Args>, depth = 0): Args {
+  const known = memo.get(t);
+  if (known) return known;
+  const g = v.res.gram;
+  const res: Args = { src: NONE, tgt: NONE, after: t + 1 };
+  memo.set(t, res);
+  // Passive agent after the verb: من قبل X, على يد X.
+  for (let u = t + 1; u < Math.min(b, t + 12); u++) {
+    if (v.isBoundary(u) || v.isVerbTrigger(u)) break;
+    const mi = v.startsAt(u);
+    if (mi >= 0 && v.isAgent(mi)) {
+      res.src = v.coordinated(mi, b);
+      return res;
+    }
+  }
+  if (v.trig[t]?.passive) return res;
+  // Region before the verb, back to a clause boundary or another verb.
+  let stop = a - 1;
+  for (let u = t - 1; u >= a; u--)
+    if (v.isBoundary(u) || v.isVerbTrigger(u)) {
+      stop = u;
+      break;
+    }
+  // SVO: the clause opens with its subject (after at most two title words: الرئيس الأمريكي X).
+  let svo = -1;
+  for (let u = stop + 1, words = 0; u < t; u++) {
+    const mi = v.startsAt(u);
+    if (mi >= 0) {
+      if (v.prepOf(mi) === '' && !v.isAgent(mi) && !v.inDateline(mi)) svo = mi;
+      break;
+    }
+    if (v.doc.tokens.kind[u] !== TokenKind.ArabicWord || g.allPreps.has(v.nw[u]) || ++words > 2) break;
+    if (v.nw[u].length > 2 && (v.nw[u][0] === 'و' || v.nw[u][0] === 'ف') && g.allPreps.has(v.nw[u].slice(1)))
+      break;
+  }
+  if (svo >= 0) {
+    res.src = v.coordinated(svo, b);
+    return res;
+  }
+  if (stop >= a && depth < 3 && g.pronounComplementizers.has(v.nw[stop])) {
+    // أعلنت X أنها أرسلت: the pronoun is the subject, and it refers to the matrix subject.
+    for (let m = stop - 1; m >= a; m--)
+      if (v.isVerbTrigger(m)) {
+        res.src = subjectOf(v, m, a, b, memo, depth + 1).src;
+        return res;
+      }
+    // The matrix verb is not in the lexicon: the first bare mention before it.
+    for (let m = a; m < stop; m++) {
+      const mi = v.startsAt(m);
+      if (mi >= 0 && v.prepOf(mi) === '' && !v.inDateline(mi)) {
+        res.src = v.coordinated(mi, b);
+        return res;
+      }
+    }
+    return res;
+  }
+  // VSO: right after the verb, skipping adverbs.
+  let u = t + 1;
+  while (u < b && u < t + 4 && (g.skipAfterVerb.has(v.nw[u]) || v.doc.tokens.kind[u] === TokenKind.Date)) u++;
+  let vso = u < b ? v.startsAt(u) : -1;
+  if (
+    vso < 0 &&
+    u + 1 < b &&
+    v.doc.tokens.kind[u] === TokenKind.ArabicWord &&
+    inSet(v.cands[u], g.actorHeads)
+  ) {
+    // طائرات التحالف, قوات النظام: a head noun before the actor.
+    vso = v.startsAt(u + 1);
+  }
+  if (vso >= 0 && v.prepOf(vso) !== '') vso = -1;
+  if (vso >= 0) {
+    res.src = v.coordinated(vso, b);
+    res.after = v.ments[res.src[res.src.length - 1]].last + 1;
+    return res;
+  }
+  if (stop >= a && depth < 3 && g.relatives.has(v.nw[stop]) && stop === t - 1) {
+    // X، الذي فعل: the antecedent.
+    let p = stop - 1;
+    if (p >= a && v.isComma(p)) p--;
+    if (p >= a && v.mAt[p] >= 0) {
+      res.src = [v.mAt[p]];
+      return res;
+    }
+  }
+  // A verb joined by و to an earlier verb shares its subject.
+  const w = v.nw[t];
+  if ((w[0] === 'و' || w[0] === 'ف') && depth < 3) {
+    for (let m = t - 1; m >= a; m--) {
+      if (v.isVerbTrigger(m)) {
+        res.src = subjectOf(v, m, a, b, memo, depth + 1).src;
+        return res;
+      }
+    }
+  }
+  return res;
+}
+
+/** Target: the first bare (close) or target-preposition mention after `from`, within the clause. */
+function targetAfter(
+  v: DocView,
+  from: number,
+  b: number,
+  entry: LexEntry,
+  exclude: Set<Entity>,
+  skip = -1,
+): number[] {
+  const g = v.res.gram;
+  const end = Math.min(b, from + 14);
+  let words = 0;
+  for (let u = from; u < end; u++) {
+    if (u !== skip && (v.isBoundary(u) || v.isVerbTrigger(u) || v.isComma(u))) break;
+    const mi = v.startsAt(u);
+    if (mi < 0) {
+      if (v.mAt[u] < 0) words++;
+      continue;
+    }
+    if (exclude.has(v.ments[mi].ent) || v.isAgent(mi) || v.inDateline(mi)) continue;
+    const p = v.prepOf(mi);
+    if ((p === '' && words <= 3) || g.targetPreps.has(p) || (entry.preps && entry.preps.exact.has(p)))
+      return v.coordinated(mi, b);
+  }
+  return NONE;
+}
+
+function modalityOf(
+  v: DocView,
+  tr: Trigger,
+  anchor: number,
+  a: number,
+  b: number,
+  srcEnt: Entity | null,
+  memo: Map<number, Args>,
+): Modality {
+  const g = v.res.gram;
+  const nw = v.nw;
+  // negated
+  for (let u = anchor - 1; u >= Math.max(a, anchor - 2); u--) {
+    if (g.negation.has(nw[u])) return 'negated';
+    if (v.isBoundary(u) || v.isComma(u)) break;
+  }
+  if (!tr.verb && tr.t > a && inSet(v.cands[tr.t - 1], g.nounNegation)) return 'negated';
+  // matrix clause: the complementizer before the trigger and the verb governing it
+  let matrix: Trigger | null = null;
+  let comp = -1;
+  for (let u = anchor - 1; u >= a; u--) {
+    if (g.complementizers.has(nw[u]) || g.pronounComplementizers.has(nw[u])) {
+      comp = u;
+      break;
+    }
+  }
+  if (comp > a) {
+    for (let u = comp - 1; u >= Math.max(a, comp - 8); u--) {
+      const m = v.trig[u];
+      if (m && m.verb) {
+        matrix = m;
+        break;
+      }
+    }
+  }
+  if (matrix && matrix.code === '016') return 'negated';
+  // conditional: a conditional word before the trigger in the sentence, or after a future one
+  const condAt = (u: number): boolean => {
+    if (g.conditional.has(nw[u])) return true;
+    if (nw[u] === 'ان' && u + 1 < b && v.isVerbTrigger(u + 1)) {
+      for (let m = u - 1; m >= Math.max(a, u - 4); m--) if (v.trig[m]?.entry.kind === 'report') return false;
+      return true;
+    }
+    for (const ph of g.conditionalPhrases) {
+      let ok = u + ph.length <= b;
+      for (let k = 0; k < ph.length && ok; k++) ok = nw[u + k] === ph[k];
+      if (ok) return true;
+    }
+    return false;
+  };
+  for (let u = anchor - 1; u >= Math.max(a, anchor - 8); u--) if (condAt(u)) return 'conditional';
+  const future =
+    tr.future || (anchor > a && g.future.has(nw[anchor - 1])) || (anchor !== tr.t && v.trig[anchor]?.future);
+  if (future) for (let u = tr.t + 1; u < b; u++) if (condAt(u)) return 'conditional';
+  // planned
+  if (future) return 'planned';
+  for (let u = anchor - 1; u >= Math.max(a, anchor - 6); u--) {
+    if (inSet(v.cands[u], g.planned)) return 'planned';
+    if (v.isComma(u)) break;
+  }
+  // reported: the complement of a speech verb whose speaker is not the actor, or بحسب …
+  if (matrix && matrix.entry.kind === 'report') {
+    const speaker = subjectOf(v, matrix.t, a, b, memo).src;
+    const spk = speaker.length ? v.ments[speaker[0]].ent : null;
+    if (!spk || !srcEnt || spk !== srcEnt) return 'reported';
+  }
+  for (let u = a; u < b; u++) if (inSet(v.cands[u], g.reportPhrases)) return 'reported';
+  const off = v.doc.tokens.start[tr.t];
+  for (const q of v.doc.quotes) {
+    if (q.start <= off && off < q.end) {
+      if (!srcEnt || q.speaker !== srcEnt.id) return 'reported';
+    }
+  }
+  return 'asserted';
+}
+
+interface Draft {
+  tr: Trigger;
+  anchor: number;
+  src: number[];
+  tgt: number[];
+  reportedBy: boolean;
+}
+
+const PLACE = new Set(['GPE', 'LOC', 'FAC']);
+
+/** The place of the event: a place after في/ب in the sentence (after the trigger first), else the
+ * dateline's. `near`: the place is in the trigger's own clause. */
+function locationOf(
+  v: DocView,
+  t: number,
+  a: number,
+  b: number,
+  used: Set<Entity>,
+): [string | null, boolean] {
+  const g = v.res.gram;
+  let before: string | null = null;
+  let nearBefore = false;
+  let after: string | null = null;
+  let nearAfter = false;
+  let crossed = false;
+  for (let u = a; u < b; u++) {
+    if (u > t && (v.isBoundary(u) || v.isComma(u))) crossed = true;
+    const mi = v.startsAt(u);
+    if (mi < 0) continue;
+    const e = v.ments[mi].ent;
+    if (!PLACE.has(e.type) || used.has(e) || v.inDateline(mi)) continue;
+    if (!g.locationPreps.has(v.prepOf(mi))) continue;
+    if (u > t) {
+      after = e.id;
+      nearAfter = !crossed && u - t <= 10;
+      break;
+    }
+    before = e.id;
+    nearBefore = t - u <= 6;
+  }
+  if (after) return [after, nearAfter];
+  if (before) return [before, nearBefore];
+  return [v.doc.dateline?.entity ?? null, false];
+}
+
+function timeOf(v: DocView, t: number, sStart: number, sEnd: number): string | null {
+  const off = v.doc.tokens.start[t];
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const x of v.doc.times) {
+    if (x.start < sStart || x.end > sEnd) continue;
+    const d = Math.abs(x.start - off);
+    if (d < bestD) {
+      bestD = d;
+      best = x.id;
+    }
+  }
+  return best;
+}
+
+/** Under a condition and in the future, punitive action is a threat (CAMEO 13). */
+function threatCode(code: string): string | null {
+  const r = code.slice(0, 2);
+  if (r === '11' || r === '12') return '130';
+  if (r === '16') return code.startsWith('163') ? '1312' : '131';
+  if (r === '17') return '137';
+  if (r === '18' || r === '19' || r === '20') return '138';
+  return null;
+}
+
+const MODALITY_WEIGHT: Record<Modality, number> = {
+  asserted: 1,
+  planned: 0.9,
+  reported: 0.9,
+  conditional: 0.85,
+  negated: 0.9,
+};
+
+/** All events of a document, ids V1…, deduplicated. */
+export function extractEvents(doc: Doc, res: EventResources): Event[] {
+  if (doc.tokens.count === 0 || doc.sentences.length === 0) return [];
+  const v = new DocView(doc, res);
+  const consumed = new Uint8Array(v.n);
+  const found: Event[] = [];
+  const tk = doc.tokens;
+  let a = 0;
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const s = doc.sentences[si];
+    while (a < v.n && tk.start[a] < s.start) a++;
+    let b = a;
+    while (b < v.n && tk.start[b] < s.end) b++;
+    const trs: Trigger[] = [];
+    for (let t = a; t < b; t++) {
+      const tr = matchToken(v, t, a, b, consumed);
+      if (tr) {
+        v.trig[t] = tr;
+        trs.push(tr);
+      }
+    }
+    if (trs.length === 0) {
+      a = b;
+      continue;
+    }
+    const memo = new Map<number, Args>();
+    const absorbed = new Set<Trigger>();
+    for (const tr of trs) {
+      if (!tr.entry.absorbs || tr.code === null || absorbed.has(tr)) continue;
+      for (let u = tr.t + 1; u < Math.min(b, tr.t + 8); u++) {
+        if (v.isComma(u) || v.isBoundary(u)) break;
+        const o = v.trig[u];
+        if (o) absorbed.add(o);
+      }
+    }
+    const drafts: Draft[] = [];
+    for (const tr of trs) {
+      if (tr.code === null || absorbed.has(tr)) continue;
+      if (!tr.verb && objectOfEventVerb(v, tr.t, a)) continue;
+      let src: number[] = NONE;
+      let tgt: number[] = NONE;
+      let anchor = tr.t;
+      if (tr.verb) {
+        const sj = subjectOf(v, tr.t, a, b, memo);
+        src = sj.src;
+        tgt = targetAfter(v, sj.after, b, tr.entry, new Set(src.map((m) => v.ments[m].ent)));
+      } else {
+        let lv = -1;
+        for (let u = tr.t - 1; u >= Math.max(a, tr.t - 12); u--) {
+          if (v.isBoundary(u) || v.isComma(u)) break;
+          const m = v.trig[u];
+          if (m && m.verb) {
+            if (m.entry.kind === 'light' || m.entry.kind === 'light-passive') lv = u;
+            break;
+          }
+        }
+        if (lv >= 0) {
+          anchor = lv;
+          const sj = subjectOf(v, lv, a, b, memo);
+          if (v.trig[lv]!.entry.kind === 'light') {
+            src = sj.src;
+            tgt = targetAfter(v, sj.after, b, tr.entry, new Set(src.map((m) => v.ments[m].ent)), tr.t);
+          } else {
+            tgt = sj.src;
+            src = agentAfter(v, tr.t, b, true);
+          }
+        } else {
+          // The genitive after the noun (مقتل X); a nisba right after it is the actor (الغارات
+          // الإسرائيلية); a nisba after another noun describes that noun (مقتل جندي أمريكي).
+          let gen = -1;
+          let nisbaSrc = -1;
+          let nisbaLater = -1;
+          for (let u = tr.t + 1, words = 0; u < b && words < 5; u++) {
+            if (v.isBoundary(u) || v.isComma(u) || v.isVerbTrigger(u)) break;
+            const mi = v.startsAt(u);
+            if (mi < 0) {
+              if (v.mAt[u] < 0) words++;
+              continue;
+            }
+            if (v.prepOf(mi) !== '' || v.isAgent(mi)) break;
+            if (v.isNisba(mi)) {
+              if (u === tr.t + 1) nisbaSrc = mi;
+              else if (nisbaLater < 0) nisbaLater = mi;
+              continue;
+            }
+            gen = mi;
+            break;
+          }
+          if (gen < 0 && nisbaLater >= 0) gen = nisbaLater;
+          if (tr.entry.gen === 'source') {
+            if (gen < 0) gen = nisbaSrc;
+            src = gen >= 0 ? v.coordinated(gen, b) : NONE;
+            const from = gen >= 0 ? v.ments[src[src.length - 1]].last + 1 : tr.t + 1;
+            tgt = targetAfter(v, from, b, tr.entry, new Set(src.map((m) => v.ments[m].ent)));
+          } else {
+            tgt = gen >= 0 ? v.coordinated(gen, b) : targetAfter(v, tr.t + 1, b, tr.entry, new Set());
+            src = nisbaSrc >= 0 ? [nisbaSrc] : agentAfter(v, tr.t, b, false);
+            if (nisbaSrc >= 0 && tgt.includes(nisbaSrc)) tgt = NONE;
+          }
+        }
+      }
+      drafts.push({ tr, anchor, src, tgt, reportedBy: false });
+    }
+    // X accuses Y of Z-ing: the noun event Z gets Y as its (reported) source.
+    for (const d of drafts) {
+      if (!d.tr.code!.startsWith('112') || d.tgt.length === 0) continue;
+      for (const n of drafts) {
+        if (n === d || n.tr.verb || n.tr.t <= d.tr.t || n.src.length > 0) continue;
+        n.src = d.tgt;
+        n.reportedBy = true;
+      }
+    }
+    for (const d of drafts) emit(v, d, si, a, b, memo, found);
+    a = b;
+  }
+  const title = doc.paragraphs.find((p) => p.role === 'title');
+  return dedupe(found, title ? title.end : 0);
+}
+
+/** A noun right after an event verb is that event's content (أدانت الهجوم), not an event. */
+function objectOfEventVerb(v: DocView, t: number, a: number): boolean {
+  for (let u = t - 1, words = 0; u >= a; u--) {
+    if (v.isComma(u) || v.isBoundary(u)) return false;
+    const m = v.trig[u];
+    if (m && m.verb) return m.entry.kind === 'event' && m.code !== null && !m.code.startsWith('112');
+    if (v.mAt[u] < 0 && ++words > 2) return false;
+  }
+  return false;
+}
+
+function agentAfter(v: DocView, t: number, b: number, plainMin: boolean): number[] {
+  for (let u = t + 1; u < Math.min(b, t + 10); u++) {
+    if (v.isBoundary(u) || v.isComma(u) || v.isVerbTrigger(u)) break;
+    const mi = v.startsAt(u);
+    if (mi >= 0 && (v.isAgent(mi) || (plainMin && v.prepOf(mi) === 'من'))) return v.coordinated(mi, b);
+  }
+  return NONE;
+}
+
+function emit(
+  v: DocView,
+  d: Draft,
+  si: number,
+  a: number,
+  b: number,
+  memo: Map<number, Args>,
+  out: Event[],
+): void {
+  const { onto } = v.res;
+  const tk = v.doc.tokens;
+  const s = v.doc.sentences[si];
+  const srcs = d.src.length ? d.src : [undefined];
+  const tgts = d.tgt.length ? d.tgt : [undefined];
+  for (const sm of srcs) {
+    for (const tm of tgts) {
+      const srcEnt = sm === undefined ? null : v.ments[sm].ent;
+      const tgtEnt = tm === undefined ? null : v.ments[tm].ent;
+      if (srcEnt && srcEnt === tgtEnt) continue;
+      let modality = d.reportedBy ? 'reported' : modalityOf(v, d.tr, d.anchor, a, b, srcEnt, memo);
+      let code = d.tr.code!;
+      if (modality === 'conditional' && (d.tr.future || v.trig[d.anchor]?.future)) {
+        const th = threatCode(code);
+        if (th) code = th;
+      }
+      if (d.reportedBy && modality !== 'reported') modality = 'reported';
+      const used = new Set<Entity>();
+      if (srcEnt) used.add(srcEnt);
+      if (tgtEnt) used.add(tgtEnt);
+      const [location, locHere] = locationOf(v, d.tr.t, a, b, used);
+      const root = code.slice(0, 2);
+      if (!srcEnt && !tgtEnt && !(Number(root) >= 14 && locHere)) continue;
+      const c = onto.codes.get(code)!;
+      let conf =
+        0.35 + (srcEnt ? 0.25 : 0) + (tgtEnt ? 0.2 : 0) + (d.tr.verb ? 0.1 : 0.05) + (d.tr.viaCtx ? 0.05 : 0);
+      conf *= MODALITY_WEIGHT[modality as Modality];
+      const t = d.tr.t;
+      out.push({
+        id: '',
+        cameo: code,
+        root,
+        quadClass: c.quadClass,
+        goldstein: c.goldstein,
+        plover: c.plover,
+        source: argOf(v, sm),
+        target: argOf(v, tm),
+        location,
+        time: timeOf(v, t, s.start, s.end),
+        trigger: { start: tk.start[t], end: tk.end[t], text: v.doc.text.slice(tk.start[t], tk.end[t]) },
+        sentence: si,
+        modality: modality as Modality,
+        confidence: Math.round(Math.min(0.95, Math.max(0.05, conf)) * 100) / 100,
+      });
+    }
+  }
+}
+
+const argKey = (v: EventArg): string => v.code ?? v.entity ?? '-';
+
+/** The same event told twice (headline and lead): keep the most confident telling, the body's
+ * on a tie. */
+function dedupe(events: Event[], titleEnd: number): Event[] {
+  const best = new Map<string, number>();
+  for (const [i, e] of events.entries()) {
+    const key = `${e.cameo.slice(0, 3)}|${argKey(e.source).slice(0, 3)}|${argKey(e.target).slice(0, 3)}|${e.modality}`;
+    const j = best.get(key);
+    if (
+      j === undefined ||
+      events[j].confidence < e.confidence ||
+      (events[j].confidence === e.confidence && events[j].trigger.start < titleEnd)
+    )
+      best.set(key, i);
+  }
+  const keep = [...best.values()].sort((x, y) => x - y);
+  return keep.map((i, k) => ({ ...events[i], id: `V${k + 1}` }));
+}
