@@ -150,7 +150,9 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
   const isComma = (i: number): boolean => isPunct(i, 0x060c) || isPunct(i, 0x2c);
 
   /** Noun phrase from token j: [j, end). */
-  function nounPhraseAfter(j: number, limit: number): number {
+  function nounPhraseAfter(j: number, limit: number, clitic = false): number {
+    // a subject never starts with a preposition (للقلق); a source after وفقا لـ may (للوزارة)
+    if (!clitic && j < limit && isWord(tokens.kind[j]) && norm[j].startsWith('لل')) return j;
     let b = j;
     while (b < limit && b - j < MAX_SPEAKER_WORDS) {
       if (inQuote[b] >= 0 || isOpenMark[b]) break;
@@ -323,7 +325,7 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
       }
       // حسبما / وفق ما + verb: the verb is the cue
       if (s < limit && (norm[s] === 'ما' || norm[s] === 'لما')) break;
-      const spEnd = nounPhraseAfter(s, limit); // its first word may carry لـ / لل
+      const spEnd = nounPhraseAfter(s, limit, true); // its first word may carry لـ / لل
       if (spEnd <= s) break;
       if (spChar) spChar.end = tokens.end[spEnd - 1];
       // بحسب X، فإن …: only a فإن right after the source reports a clause
@@ -408,7 +410,10 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
       t++;
     if (t + 1 >= f.cueStart || tokens.kind[t] !== TokenKind.ArabicWord) return null;
     const w = norm[t];
-    if (w.length < 3 || lex.clauseOpeners.has(w) || lex.npStops.has(w) || lex.linkWords.has(w)) return null;
+    const bare = w.startsWith('و') || w.startsWith('ف') ? w.slice(1) : w;
+    for (const x of [w, bare])
+      if (lex.clauseOpeners.has(x) || lex.npStops.has(x) || lex.linkWords.has(x)) return null;
+    if (w.length < 3) return null;
     if (lex.complementizers.has(w) || lex.statementNouns.has(w)) return null;
     const e = Math.min(nounPhraseAfter(t + 1, f.cueStart), t + 1 + INITIAL_SUBJECT_WORDS);
     if (e <= t + 1) return null;
@@ -417,6 +422,7 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
   }
 
   let prevFrame: Frame | null = null;
+  let reporter: Frame | null = null; // the last cue that reports a clause
   for (const f of frames) {
     let sp: Speaker | null = null;
     const coordinated =
@@ -442,8 +448,7 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
       // speaker, the first entity in subject position, or the noun phrase after the first verb
       let ante: Speaker | null = null;
       if (f.cueStart > sentStart(f.cueStart)) {
-        if (prevFrame && prevFrame.sentence === f.sentence && prevFrame.speaker.text)
-          ante = prevFrame.speaker;
+        if (reporter && reporter.sentence === f.sentence && reporter.speaker.text) ante = reporter.speaker;
         else ante = sentenceSubject(f) ?? initialSubject(f);
       }
       ante ??= lastSpeaker(f.speaker.gender);
@@ -454,6 +459,7 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
       if (sp.text) history.push(sp);
     }
     prevFrame = f;
+    if (f.compl >= 0) reporter = f;
   }
 
   // ---- direct quotations ------------------------------------------------------------------------

@@ -30,6 +30,8 @@ export interface GoldArticle {
   id: string;
   batch: string;
   length: number;
+  /** names one speaker goes by in the article; any of them counts as that speaker */
+  referents?: string[][];
   quotes: GoldQuote[];
 }
 export interface GoldFile {
@@ -82,7 +84,12 @@ export interface Score {
 const overlapOk = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
   Math.min(a.end, b.end) - Math.max(a.start, b.start) >= 0.5 * Math.max(a.end - a.start, b.end - b.start);
 
-function speakerOk(g: GoldQuote, p: Quote): [boolean, boolean] {
+/**
+ * A predicted speaker is right when its span overlaps the gold one, or its text contains or is
+ * contained in one of the names the gold speaker goes by in the article (a pronoun cue may
+ * resolve to another mention of the same speaker).
+ */
+function speakerOk(g: GoldQuote, p: Quote, referents: string[][]): [boolean, boolean] {
   if (g.speaker === null || p.speakerText === null)
     return [g.speaker === p.speakerText, g.speaker === p.speakerText];
   const s = p.speakerText;
@@ -90,7 +97,11 @@ function speakerOk(g: GoldQuote, p: Quote): [boolean, boolean] {
   const overlaps = Math.min(s.end, g.speaker.end) > Math.max(s.start, g.speaker.start);
   const a = normaliseWord(s.text);
   const b = normaliseWord(g.speaker.text);
-  return [exact || overlaps || a.includes(b) || b.includes(a), exact];
+  const names = [b];
+  for (const group of referents)
+    if (group.some((x) => normaliseWord(x) === b)) names.push(...group.map(normaliseWord));
+  const named = names.some((x) => a === x || a.includes(x) || (a.length >= 3 && x.includes(a)));
+  return [exact || overlaps || named, exact];
 }
 
 /** Score one article's predictions against its gold, for one category (direct or not). */
@@ -98,6 +109,7 @@ export function scoreArticle(
   gold: GoldQuote[],
   pred: Quote[],
   direct: boolean,
+  referents: string[][],
   errors?: (kind: string, span: { start: number; end: number }, note: string) => void,
 ): Score {
   const gs = gold.filter((q) => q.direct === direct);
@@ -123,7 +135,7 @@ export function scoreArticle(
     const p = ps[best];
     sc.overlap++;
     if (p.start === g.start && p.end === g.end) sc.exact++;
-    const [ok, ex] = speakerOk(g, p);
+    const [ok, ex] = speakerOk(g, p, referents);
     if (ok) sc.speakerOk++;
     else errors?.('speaker', g, `gold ${g.speaker?.text ?? '—'} / got ${p.speakerText?.text ?? '—'}`);
     if (ex) sc.speakerExact++;
@@ -212,8 +224,8 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
       ? (kind: string, s: { start: number; end: number }, note: string) =>
           out.write(`${a.id} ${kind.padEnd(11)} ${text.slice(s.start, s.end).slice(0, 60)} | ${note}\n`)
       : undefined;
-    add(direct, scoreArticle(a.quotes, doc.quotes, true, errs));
-    add(indirect, scoreArticle(a.quotes, doc.quotes, false, errs));
+    add(direct, scoreArticle(a.quotes, doc.quotes, true, a.referents ?? [], errs));
+    add(indirect, scoreArticle(a.quotes, doc.quotes, false, a.referents ?? [], errs));
   }
   const all = zero();
   add(all, direct);
