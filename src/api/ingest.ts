@@ -13,7 +13,8 @@ import type { DocumentBody } from './schemas.js';
 export const samplesDir = join(packageRoot, 'samples', 'articles');
 
 let shared: Resources | null = null;
-function resources(): Resources {
+/** The pipeline's resources, loaded once per process and shared by extraction and ingest. */
+export function resources(): Resources {
   shared ??= loadResources();
   return shared;
 }

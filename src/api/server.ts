@@ -7,10 +7,11 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { toMarsadJson, type MarsadJson } from '../doc/doc.js';
-import { extract, loadResources, type Resources } from '../pipeline.js';
+import { extract } from '../pipeline.js';
 import { packageRoot } from '../resources.js';
 import type { ActorSummary, Cluster, PutResult, Store } from '../store/types.js';
 import { loadCameoLabels } from './cameo.js';
+import { resources } from './ingest.js';
 import { eventsCsv, eventsJsonl } from './csv.js';
 import { ApiError, errorHandler } from './errors.js';
 import {
@@ -87,6 +88,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     routerOptions: { maxParamLength: 200 },
   });
   app.setErrorHandler(errorHandler);
+  // JSON only: a text/plain body is refused (415) rather than failing validation.
+  app.removeContentTypeParser('text/plain');
 
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -113,9 +116,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     },
   });
 
-  let resources: Resources | null = null;
   const extractJson = (body: ExtractBody): MarsadJson => {
-    resources ??= loadResources();
     return toMarsadJson(
       extract(
         {
@@ -126,7 +127,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
           url: body.url ?? null,
           titleInText: body.titleInText ?? false,
         },
-        resources,
+        resources(),
       ),
     );
   };
@@ -385,8 +386,19 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
 /** The actor a URL names: exact key, id or code first, then the store's best match for the query. */
 async function findActor(store: Store, id: string): Promise<ActorSummary | null> {
-  const found = await store.actors({ query: id, limit: 50 });
-  return found.find((a) => a.key === id) ?? found.find((a) => a.id === id || a.code === id) ?? null;
+  // Keys look like `kb-id`, `code:IRQGOV` or `name:PER:normalised name`: search by their last part.
+  const query = id.startsWith('code:')
+    ? id.slice(5)
+    : id.startsWith('name:')
+      ? id.slice(id.indexOf(':', 5) + 1)
+      : id;
+  const found = await store.actors({ query, limit: 50 });
+  return (
+    found.find((a) => a.key === id) ??
+    found.find((a) => a.id === id || a.code === id) ??
+    found.find((a) => a.name === id || a.nameEn === id) ??
+    null
+  );
 }
 
 export interface ActorQuote {

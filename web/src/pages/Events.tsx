@@ -1,0 +1,158 @@
+// Events explorer: filters, a paged table, CSV/JSONL downloads of the filtered events, the
+// quad-class timeline, the actor network and the map of event locations.
+import { useEffect, useState } from 'preact/hooks';
+import { getJson, queryString, useApi, type EventRecord, type Graph } from '../api.js';
+import { DayBars } from '../components/charts.js';
+import { EventRecordsTable } from '../components/EventTables.js';
+import { NetworkGraph } from '../components/NetworkGraph.js';
+import { WorldMap } from '../components/WorldMap.js';
+import { num, useT } from '../i18n.js';
+import { cameoLabel, useCameo } from '../names.js';
+
+const keys = ['from', 'to', 'root', 'actor', 'source'] as const;
+const roots = Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(2, '0'));
+const PAGE = 50;
+
+export function EventsPage({
+  params,
+  go,
+}: {
+  params: URLSearchParams;
+  go: (p: Record<string, string>) => void;
+}) {
+  const { t, lang } = useT();
+  const cameo = useCameo();
+  const filter: Record<string, string> = {};
+  for (const k of keys) {
+    const v = params.get(k);
+    if (v) filter[k] = v;
+  }
+  const offset = Number(params.get('offset') ?? 0);
+  const key = JSON.stringify(filter);
+  const [form, setForm] = useState<Record<string, string>>(filter);
+  useEffect(() => setForm(filter), [key]);
+  const page = useApi(`${key}@${offset}`, () =>
+    getJson<{ events: EventRecord[] }>('events', { ...filter, limit: PAGE, offset }),
+  );
+  const all = useApi(key, () => getJson<{ events: EventRecord[] }>('events', { ...filter, limit: 5000 }));
+  const graph = useApi(key, () => getJson<Graph>('graph', filter));
+  const set = (k: string) => (e: Event) => setForm({ ...form, [k]: (e.target as HTMLInputElement).value });
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const clean: Record<string, string> = {};
+    for (const [k, v] of Object.entries(form)) if (v) clean[k] = v.trim();
+    go(clean);
+  };
+  // Quad-class counts per day, from the filtered events.
+  const quad = new Map<string, number[]>();
+  if (all.state === 'ok')
+    for (const e of all.data.events) {
+      if (!e.day) continue;
+      const row = quad.get(e.day) ?? [0, 0, 0, 0];
+      row[e.quadClass - 1] += 1;
+      quad.set(e.day, row);
+    }
+  return (
+    <div class="events-page">
+      <form class="search-form" onSubmit={submit}>
+        <div class="filters">
+          <label>
+            {t('from')} <input type="date" name="from" value={form.from ?? ''} onInput={set('from')} />
+          </label>
+          <label>
+            {t('to')} <input type="date" name="to" value={form.to ?? ''} onInput={set('to')} />
+          </label>
+          <label>
+            {t('root')}{' '}
+            <select name="root" value={form.root ?? ''} onChange={set('root')}>
+              <option value="">{t('any')}</option>
+              {roots.map((r) => (
+                <option key={r} value={r}>
+                  {r} — {cameoLabel(cameo, r, lang)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('actor')} <input name="actor" value={form.actor ?? ''} onInput={set('actor')} />
+          </label>
+          <label>
+            {t('source')} <input name="source" value={form.source ?? ''} onInput={set('source')} />
+          </label>
+          <button type="submit">{t('go')}</button>
+        </div>
+      </form>
+      <p class="downloads">
+        {t('download')}:{' '}
+        <a
+          class="download-csv"
+          href={`api/events${queryString({ ...filter, limit: 10000, format: 'csv' })}`}
+          download
+        >
+          CSV
+        </a>{' '}
+        ·{' '}
+        <a
+          class="download-jsonl"
+          href={`api/events${queryString({ ...filter, limit: 10000, format: 'jsonl' })}`}
+          download
+        >
+          JSONL
+        </a>
+      </p>
+      <div class="grid2">
+        <section>
+          <h3>{t('quadTimeline')}</h3>
+          {all.state === 'ok' ? (
+            <DayBars
+              rows={[...quad].map(([day, values]) => ({ day, values }))}
+              series={[1, 2, 3, 4].map((q) => ({
+                key: `q${q}`,
+                label: t(`q${q}` as 'q1'),
+                cls: `bar-q${q}`,
+              }))}
+            />
+          ) : (
+            <p class="loading">{t('loading')}</p>
+          )}
+          <h3>{t('map')}</h3>
+          {all.state === 'ok' ? <WorldMap events={all.data.events} /> : <p class="loading">{t('loading')}</p>}
+        </section>
+        <section>
+          <h3>{t('network')}</h3>
+          {graph.state === 'ok' ? <NetworkGraph graph={graph.data} /> : null}
+          {graph.state === 'error' ? <p class="error">{graph.error}</p> : null}
+        </section>
+      </div>
+      <h3>{t('events')}</h3>
+      {page.state === 'error' ? (
+        <p class="error" role="alert">
+          {t('error')}: {page.error}
+        </p>
+      ) : null}
+      {page.state === 'ok' ? (
+        <>
+          <EventRecordsTable events={page.data.events} />
+          <div class="pager">
+            {offset > 0 ? (
+              <button
+                type="button"
+                onClick={() => go({ ...filter, offset: String(Math.max(0, offset - PAGE)) })}
+              >
+                {t('previous')}
+              </button>
+            ) : null}
+            <span>
+              {num(offset + 1, lang)}…{num(offset + page.data.events.length, lang)}
+            </span>
+            {page.data.events.length === PAGE ? (
+              <button type="button" onClick={() => go({ ...filter, offset: String(offset + PAGE) })}>
+                {t('next')}
+              </button>
+            ) : null}
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}
