@@ -11,7 +11,7 @@ import { TokenKind, type TimeMod } from '../doc/types.js';
 import { parseCardinal } from '../numbers/find.js';
 import type { TokView } from '../numbers/view.js';
 import type { NumberWords } from '../numbers/words.js';
-import type { PartOfDay, TimeLexicon, Unit } from './lexicon.js';
+import type { MonthName, PartOfDay, TimeLexicon, Unit } from './lexicon.js';
 
 /** What an expression says, before resolution against the document date. */
 export interface Parts {
@@ -50,6 +50,15 @@ export interface Parts {
   /** Mod from the governing preposition (منذ → AFTER …). */
   prepMod?: TimeMod | null;
   approx?: boolean;
+  /** Vague count (بضعة أيام، أيام قليلة): resolved one unit coarser. */
+  vague?: boolean;
+  /** Days added after resolving a date (ثاني أيام عيد الفطر → +1). */
+  dayOffset?: number;
+  /** Century as written (القرن العشرين → 20), or relative to the document's (القرن الماضي → -1). */
+  century?: number;
+  centuryRel?: number;
+  /** A future cue (سوف، a س-prefixed verb) before a bare weekday or month. */
+  future?: boolean;
 }
 
 export interface FoundTime {
@@ -72,7 +81,8 @@ interface Core {
     | 'weekday'
     | 'deictic'
     | 'clock'
-    | 'part';
+    | 'part'
+    | 'century';
 }
 
 interface Ctx {
@@ -152,7 +162,12 @@ export class TimeFinder {
     const base = v.c[i];
     if (base.length > 3 && (base[0] === 'ل' || base[0] === 'ب')) {
       const rest = base[0] === 'ل' && base[1] === 'ل' ? 'ا' + base.slice(1) : base.slice(1);
-      if (this.lex.yearWords.has(rest) || this.lex.periods.has(rest) || this.lex.monthWords.has(rest))
+      if (
+        this.lex.yearWords.has(rest) ||
+        this.lex.periods.has(rest) ||
+        this.lex.monthWords.has(rest) ||
+        this.lex.this.has(rest)
+      )
         forms.push({ form: rest, start: v.cStart[i] });
     }
     let best: { found: FoundTime; end: number } | null = null;
@@ -203,17 +218,23 @@ export class TimeFinder {
       governed = true;
     }
     let pos: TimeMod | undefined;
+    let core: Core | null = null;
     if (!earlier && lex.deictics.match(this.v, j, this.t(j)) === null) {
       const p = lex.positions.match(this.v, j, this.t(j));
       if (p !== null) {
-        pos = p.value;
-        j = p.end;
-        if (this.t(j) === 'من') j++;
-        governed = true;
-        bareOk = true;
+        let k = p.end;
+        if (this.v.n[k] === 'من') k++;
+        const withPos = this.core(k, { governed: true, count, bareOk: true });
+        const bare = this.recent(j); // "آخر أسبوعين": a count, not a position
+        if (bare !== null && (withPos === null || bare.end >= withPos.end)) core = bare;
+        else if (withPos !== null) {
+          core = withPos;
+          pos = p.value;
+        }
+        if (core === null) return null;
       }
     }
-    const core = this.core(j, { governed, count, bareOk });
+    core ??= this.core(j, { governed, count, bareOk });
     if (core === null) return null;
     if (rangeOnly && core.kind !== 'range') return null;
     if (earlier && core.kind !== 'rel' && core.kind !== 'deictic') return null;
@@ -256,7 +277,7 @@ export class TimeFinder {
       c.kind === 'clock' ||
       c.kind === 'part' ||
       (c.kind === 'deictic' && (prevKind === 'clock' || prevKind === 'weekday')) ||
-      (c.kind === 'year' && (prevKind === 'rel' || prevKind === 'date'));
+      ((c.kind === 'year' || c.kind === 'range') && (prevKind === 'rel' || prevKind === 'date'));
     if (!combinable) return null;
     if (c.kind === prevKind && c.kind !== 'date') return null;
     return c;
@@ -272,6 +293,7 @@ export class TimeFinder {
     const kind = this.v.tokens.kind[i];
     if (kind === TokenKind.Date) consider(this.dateToken(i));
     if (kind === TokenKind.Number) {
+      consider(this.spacedDate(i));
       consider(this.dayMonth(i, ctx));
       consider(this.year(i, ctx));
       consider(this.clock(i));
@@ -289,6 +311,8 @@ export class TimeFinder {
     consider(this.partOfDay(i));
     consider(this.weekdayCore(i));
     consider(this.deictic(i));
+    consider(this.holiday(i));
+    consider(this.century(i));
     return best;
   }
 
@@ -298,7 +322,19 @@ export class TimeFinder {
   private dateToken(i: number): Core | null {
     const s = this.v.n[i];
     const sep = s.includes('/') ? '/' : s.includes('-') ? '-' : '.';
-    const p = s.split(sep);
+    return this.datePieces(s.split(sep), i + 1);
+  }
+
+  /** 7 / 11 / 1436 هـ written with spaces: five tokens. */
+  private spacedDate(i: number): Core | null {
+    const sep = this.v.n[i + 1];
+    if (sep !== '/' && sep !== '-' && sep !== '.') return null;
+    if (!this.isPunct(i + 1, sep) || !this.isPunct(i + 3, sep)) return null;
+    if (this.int(i) < 0 || this.int(i + 2) < 0 || this.int(i + 4) < 0) return null;
+    return this.datePieces([this.v.n[i], this.v.n[i + 2], this.v.n[i + 4]], i + 5);
+  }
+
+  private datePieces(p: string[], after: number): Core | null {
     if (p.length !== 3 || !p.every(isDigits)) return null;
     let y: number;
     let m: number;
@@ -307,7 +343,7 @@ export class TimeFinder {
     else if (p[2].length === 4) [d, m, y] = [Number(p[0]), Number(p[1]), Number(p[2])];
     else return null;
     if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-    let end = i + 1;
+    let end = after;
     const hm = this.lex.hijriMarkers.match(this.v, end, this.t(end));
     const gm = this.lex.gregorianMarkers.match(this.v, end, this.t(end));
     const hijri = hm !== null || (y >= 1300 && y <= 1500);
@@ -319,7 +355,7 @@ export class TimeFinder {
   }
 
   /** A day of the month in digits or ordinal words: returns [day, end]. */
-  private dayNumber(i: number): [number, number] | null {
+  private dayNumber(i: number, century = false): [number, number] | null {
     const n = this.int(i);
     if (n >= 1 && n <= 31 && this.v.n[i].length <= 2) return [n, i + 1];
     const w = this.words;
@@ -328,6 +364,12 @@ export class TimeFinder {
     if (tens !== undefined && !t.startsWith('و')) return [tens, i + 1];
     const o = w.ordMasc.get(t);
     if (o === undefined) return null;
+    if (
+      !century &&
+      i > 0 &&
+      (this.lex.periods.has(this.v.n[i - 1]) || this.lex.centuryWords.has(this.v.n[i - 1]))
+    )
+      return null;
     if (i + 1 < this.v.count) {
       const nx = this.v.n[i + 1];
       if (w.ordinalTeen.has(nx)) return o.value + 10 <= 19 ? [o.value + 10, i + 2] : null;
@@ -353,7 +395,7 @@ export class TimeFinder {
     j = dn[1];
     if (this.v.n[j] === 'من') j++;
     if (this.lex.monthWords.has(this.v.n[j])) j++;
-    const mo = this.lex.months.match(this.v, j, this.v.n[j]);
+    const mo = this.monthAt(j, this.v.n[j]);
     if (mo === null) return null;
     j = mo.end;
     const hijri = mo.value.calendar === 'hijri';
@@ -427,16 +469,65 @@ export class TimeFinder {
       monthWord = true;
       j++;
     }
-    const mo = this.lex.months.match(this.v, j, j === i ? this.t(j) : this.v.n[j]);
+    const mo = this.monthAt(j, j === i ? this.t(j) : this.v.n[j]);
     if (mo === null) return null;
     const hijri = mo.value.calendar === 'hijri';
     const parts: Parts = hijri ? { hm: mo.value.month } : { gm: mo.value.month };
     const end = this.yearPart(mo.end, parts, hijri);
-    if (mo.value.ambiguous && !monthWord && end === mo.end && !ctx.governed) return null;
+    if (mo.value.ambiguous && !monthWord && end === mo.end && !ctx.governed && !mo.aliased) return null;
+    if (
+      parts.gy === undefined &&
+      parts.hy === undefined &&
+      parts.yearRel === undefined &&
+      parts.monthDir === undefined
+    )
+      if (this.futureBefore(i)) parts.future = true;
     return { end, kind: 'month', parts };
   }
 
-  /** عام 2015, 2015م, 1436 هـ, في 2016, 2015-2017, بين عامي 2015 و2017 */
+  /**
+   * A month name, with the same month in another naming system right after it: "مارس/آذار",
+   * "آب (أغسطس)", "يونيو حزيران".
+   */
+  private monthAt(j: number, first: string): { end: number; value: MonthName; aliased: boolean } | null {
+    const mo = this.lex.months.match(this.v, j, first);
+    if (mo === null) return null;
+    const same = (k: number): number => {
+      if (k >= this.v.count) return -1;
+      const m2 = this.lex.months.match(this.v, k, this.v.n[k]);
+      return m2 !== null && m2.value.month === mo.value.month && m2.value.calendar === mo.value.calendar
+        ? m2.end
+        : -1;
+    };
+    let e = same(mo.end);
+    if (e > 0) return { end: e, value: mo.value, aliased: true };
+    if (this.isPunct(mo.end, '/') || this.isPunct(mo.end, '-')) {
+      e = same(mo.end + 1);
+      if (e > 0) return { end: e, value: mo.value, aliased: true };
+    }
+    if (this.isPunct(mo.end, '(')) {
+      e = same(mo.end + 1);
+      if (e > 0 && this.isPunct(e, ')')) return { end: e + 1, value: mo.value, aliased: true };
+    }
+    return { end: mo.end, value: mo.value, aliased: false };
+  }
+
+  /** A future cue in the six tokens before token i: سوف، المقرر، or a verb with the future prefix س. */
+  private futureBefore(i: number): boolean {
+    for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
+      const kind = this.v.tokens.kind[k];
+      if (kind === TokenKind.Punct && (this.v.n[k] === '.' || this.v.n[k] === '?')) return false;
+      if (kind !== TokenKind.ArabicWord) continue;
+      const w = this.v.c[k];
+      if (this.lex.futureMarkers.has(w)) return true;
+      if (w.length >= 5 && w[0] === 'س' && (w[1] === 'ي' || w[1] === 'ت' || w[1] === 'ن')) {
+        if (!this.lex.futureFalsePrefixes.some((p) => w.startsWith(p))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** عام 2015, 2015م, 1436 هـ, في 2016, 2015-2017, بين عامي 2015 و2017, عام 79م, موازنة 2015 */
   private year(i: number, ctx: Ctx): Core | null {
     const lex = this.lex;
     let j = i;
@@ -445,17 +536,18 @@ export class TimeFinder {
       worded = true;
       j++;
     }
-    const y = this.int(j);
-    if (y < 0 || this.v.n[j].length !== 4) return null;
+    let y = this.int(j);
+    if (y < 0) return null;
+    const digits = this.v.n[j].length;
     j++;
     let marker: 'h' | 'g' | null = null;
     const readMarker = (k: number): number => {
-      const hm = lex.hijriMarkers.match(this.v, k, this.v.n[k]);
+      const hm = lex.hijriMarkers.match(this.v, k, this.v.n[k] ?? '');
       if (hm !== null) {
         marker = 'h';
         return hm.end;
       }
-      const gm = lex.gregorianMarkers.match(this.v, k, this.v.n[k]);
+      const gm = lex.gregorianMarkers.match(this.v, k, this.v.n[k] ?? '');
       if (gm !== null && this.int(gm.end) < 0) {
         marker = 'g';
         return gm.end;
@@ -463,19 +555,16 @@ export class TimeFinder {
       return k;
     };
     j = readMarker(j);
-    if (!worded && marker === null && !ctx.governed) {
-      // a bare four-digit number is a year only as the first half of a range
-      if (!(this.isPunct(j, '-') && this.int(j + 1) >= 0)) return null;
-    }
-    const hijri = marker === 'h' || (marker === null && y >= 1300 && y <= 1500);
-    if (!hijri && (y < 1800 || y > 2200)) return null;
-    if (hijri && (y < 1300 || y > 1600)) return null;
-    const parts: Parts = hijri ? { hy: y } : { gy: y };
-    // range: 2015-2017, 2015 إلى 2017, 2015 و2017, عام 2015 حتى عام 2017
+    if (digits === 2 && worded && marker === 'g')
+      y += 1900; // عام 79م
+    else if (digits !== 4) return null;
+    // range: 2015-2017, 2015 إلى 2017, 2015 و2017, عام 2015 حتى عام 2017, 1435/1436هـ
     let k = j;
     const joiner = this.v.n[k];
+    let range: { y2: number; end: number } | null = null;
     if (
       this.isPunct(k, '-') ||
+      this.isPunct(k, '/') ||
       joiner === 'و' ||
       joiner === 'الى' ||
       joiner === 'الي' ||
@@ -485,17 +574,37 @@ export class TimeFinder {
       k++;
       if (lex.yearWords.has(this.v.n[k])) k++;
       const y2 = this.int(k);
-      if (y2 > y && this.v.n[k].length === 4 && y2 - y < 200) {
-        k = readMarker(k + 1);
-        if (hijri) parts.hy2 = y2;
-        else parts.gy2 = y2;
-        return { end: k, kind: 'range', parts };
-      }
+      const slash = this.isPunct(j, '/');
+      if (y2 > y && this.v.n[k].length === 4 && y2 - y < 200 && (!slash || y2 === y + 1))
+        range = { y2, end: readMarker(k + 1) };
+    }
+    if (!worded && marker === null && !ctx.governed && range === null && !this.bareYear(i, j)) return null;
+    const hijri = marker === 'h' || (marker === null && y >= 1300 && y <= 1500);
+    if (!hijri && (y < 1000 || y > 2200)) return null;
+    if (hijri && (y < 1300 || y > 1600)) return null;
+    const parts: Parts = hijri ? { hy: y } : { gy: y };
+    if (range !== null) {
+      if (hijri) parts.hy2 = range.y2;
+      else parts.gy2 = range.y2;
+      return { end: range.end, kind: 'range', parts };
     }
     return { end: j, kind: 'year', parts };
   }
 
-  /** [هذا] الأسبوع/الشهر/العام [الماضي|المقبل|الجاري] */
+  /** A bare 1900–2099 after a noun and not before one (موازنة 2015، اتفاقية 1997; not 2000 جندي). */
+  private bareYear(i: number, end: number): boolean {
+    const y = this.int(i);
+    if (y < 1900 || y > 2099 || i === 0) return false;
+    const pk = this.v.tokens.kind[i - 1];
+    if (pk !== TokenKind.ArabicWord || this.lex.bareYearBlockers.has(this.v.c[i - 1])) return false;
+    if (this.words.scales.has(this.v.c[i - 1]) || this.words.units.has(this.v.c[i - 1])) return false;
+    if (end >= this.v.count) return true;
+    const nk = this.v.tokens.kind[end];
+    if (nk !== TokenKind.ArabicWord) return nk !== TokenKind.Number && nk !== TokenKind.Percent;
+    return this.lex.prepositions.match(this.v, end, this.v.c[end]) !== null || this.v.n[end] === 'و';
+  }
+
+  /** [هذا] الأسبوع/الشهر/العام [الماضي|المقبل|الجاري]; هذا الصيف; صيف هذا العام */
   private relPeriod(i: number, ctx: Ctx): Core | null {
     const lex = this.lex;
     let j = i;
@@ -505,6 +614,16 @@ export class TimeFinder {
       j++;
     }
     const tok = j === i ? this.t(j) : this.v.n[j];
+    if (lex.seasons.has(tok)) {
+      // a season stands for its year: هذا الصيف، الصيف المقبل، صيف هذا العام
+      const inner = this.relPeriod(j + 1, NO_CTX);
+      if (inner !== null && inner.parts.rel?.unit === 'year' && !tok.startsWith('ال')) return inner;
+      const adj = lex.relAdj.get(this.v.n[j + 1]);
+      if (adj !== undefined && tok.startsWith('ال'))
+        return { end: j + 2, kind: 'rel', parts: { rel: { unit: 'year', offset: adj === 0 ? 0 : adj } } };
+      if (demonstrative) return { end: j + 1, kind: 'rel', parts: { rel: { unit: 'year', offset: 0 } } };
+      return null;
+    }
     const unit = lex.periods.get(tok);
     if (unit === undefined) return null;
     if (unit === 'day') return null; // اليوم is a deictic
@@ -516,38 +635,95 @@ export class TimeFinder {
     return null;
   }
 
-  /** الأيام الأخيرة، الأسابيع القليلة الماضية، الأشهر المقبلة، الأسابيع التي سبقت */
+  /**
+   * Periods counted back or forward from the document date: الأيام الأخيرة، الأسابيع القليلة
+   * الماضية، اليومين المقبلين، الأيام الخمسة الماضية، الخمس سنوات المقبلة، الـ48 ساعة القادمة،
+   * آخر أسبوعين; and anchored ones: الأسابيع التي سبقت …
+   */
   private recent(i: number): Core | null {
     const lex = this.lex;
-    const unit = lex.recentPlurals.get(this.t(i));
+    let j = i;
+    if (this.t(j) === 'اخر') {
+      // "آخر أسبوعين", "آخر ثلاثة أيام": the last N units
+      const c = this.count(j + 1, { governed: true, count: -1, bareOk: false });
+      if (c === null || c.parts.count === undefined) return null;
+      return { end: c.end, kind: 'recent', parts: { recent: { unit: c.parts.count.unit, dir: -1 } } };
+    }
+    // an optional definite number before the unit: الخمس سنوات، الـ48 ساعة
+    const defNum = (k: number): number => {
+      const w = k === i ? this.t(k) : this.v.n[k];
+      if (w === 'ال' && this.int(k + 1) >= 0) return k + 2;
+      if (w.startsWith('ال') && (this.words.units.has(w.slice(2)) || this.words.tens.has(w.slice(2))))
+        return k + 1;
+      return k;
+    };
+    const afterNum = defNum(j);
+    const numbered = afterNum !== j;
+    j = afterNum;
+    const w = j === i ? this.t(j) : this.v.n[j];
+    let unit = lex.recentPlurals.get(w);
+    if (unit === undefined) {
+      const bare = w.startsWith('ال') ? w.slice(2) : numbered ? w : '';
+      const u = lex.units.get(bare);
+      if (u !== undefined && (numbered || u.form !== 'singular')) unit = u.unit;
+    }
     if (unit === undefined) return null;
-    let j = i + 1;
+    j++;
+    if (!numbered) j = defNum(j); // الأيام الخمسة الماضية
     if (lex.few.has(this.v.n[j])) j++;
     const adj = lex.relAdj.get(this.v.n[j]);
     if (adj !== undefined && adj !== 0)
       return { end: j + 1, kind: 'recent', parts: { recent: { unit, dir: adj } } };
-    const an = lex.anchored.match(this.v, j, this.v.n[j]);
+    const an = lex.anchored.match(this.v, j, this.v.n[j] ?? '');
     if (an !== null)
       return { end: an.end, kind: 'recent', parts: { anchored: an.value, recent: { unit, dir: an.value } } };
     return null;
   }
 
-  /** After منذ/قبل/بعد: ثلاثة أيام، 3 أيام، أسبوعين، شهر */
+  /** After منذ/قبل/بعد: ثلاثة أيام، 3 أيام، أسبوعين، شهر، بضعة أيام، أيام قليلة، (نحو) الشهر */
   private count(i: number, ctx: Ctx): Core | null {
     const lex = this.lex;
-    const direct = lex.units.get(this.t(i));
+    const dir = ctx.count ?? -1;
+    let end: number;
+    let parts: Parts;
+    const first = this.t(i);
+    const direct =
+      lex.units.get(first) ?? (first.startsWith('ال') ? lex.units.get(first.slice(2)) : undefined);
     if (direct !== undefined) {
-      if (direct.form === 'plural') return null;
-      const n = direct.form === 'dual' ? 2 : 1;
-      return { end: i + 1, kind: 'count', parts: { count: { unit: direct.unit, n: n * (ctx.count ?? -1) } } };
+      if (direct.form === 'plural') {
+        // أيام قليلة: a vague few
+        if (!lex.vagueCount.has(this.v.n[i + 1] ?? '')) return null;
+        end = i + 2;
+        parts = { count: { unit: direct.unit, n: 3 * dir }, vague: true, approx: true };
+      } else {
+        // "قبل نحو الشهر": the definite singular only after an approximation word
+        if (
+          first.startsWith('ال') &&
+          (direct.form !== 'singular' || i === 0 || !lex.approx.has(this.v.n[i - 1]))
+        )
+          return null;
+        const n = direct.form === 'dual' ? 2 : 1;
+        end = i + 1;
+        parts = { count: { unit: direct.unit, n: n * dir } };
+      }
+    } else {
+      const num = parseCardinal(this.v, this.words, i, first);
+      if (num === null || num.end >= this.v.count) return null;
+      const u = lex.units.get(this.v.n[num.end]);
+      if (u === undefined) return null;
+      end = num.end + 1;
+      parts = { count: { unit: u.unit, n: num.value * dir } };
+      if (num.approx) {
+        parts.approx = true;
+        parts.vague = true;
+      }
     }
-    const num = parseCardinal(this.v, this.words, i, this.t(i));
-    if (num === null || num.end >= this.v.count) return null;
-    const u = lex.units.get(this.v.n[num.end]);
-    if (u === undefined) return null;
-    const parts: Parts = { count: { unit: u.unit, n: num.value * (ctx.count ?? -1) } };
-    if (num.approx) parts.approx = true;
-    return { end: num.end + 1, kind: 'count', parts };
+    if (this.words.units.get(this.v.n[end] ?? '') === 1) end++; // "يوم واحد"
+    // "بعد يوم من الاجتماع", "قبل أسبوع على": counted from an event, not from the document date
+    // ("قبل عام من أجل …" is still a count: من أجل is "in order to")
+    const nx = this.v.n[end] ?? '';
+    if ((nx === 'من' && this.v.n[end + 1] !== 'اجل') || nx === 'مما' || nx === 'على') return null;
+    return { end, kind: 'count', parts };
   }
 
   /** صباح اليوم، مساء أمس، ليلة الاثنين، فجر يوم الخميس */
@@ -570,13 +746,19 @@ export class TimeFinder {
     if (this.lex.dayWords.has(this.t(j))) j++;
     const wd = this.lex.weekdays.get(j === i ? this.t(j) : this.v.n[j]);
     if (wd === undefined) return null;
+    if (j === i && i > 0) {
+      // صلاة الجمعة، لصلاة الجمعة: the prayer, not the day
+      const prev = this.v.c[i - 1];
+      const bare = prev.length > 3 && (prev[0] === 'ل' || prev[0] === 'ب') ? prev.slice(1) : prev;
+      if (this.lex.weekdayBlockers.has(prev) || this.lex.weekdayBlockers.has(bare)) return null;
+    }
     j++;
     const parts: Parts = { weekday: wd };
-    const adj = this.lex.relAdj.get(this.v.n[j]);
+    const adj = this.lex.relAdj.get(this.v.n[j] ?? '');
     if (adj !== undefined) {
       parts.weekdayDir = adj;
       j++;
-    }
+    } else if (this.futureBefore(i)) parts.future = true;
     return { end: j, kind: 'weekday', parts };
   }
 
@@ -585,13 +767,45 @@ export class TimeFinder {
     const d = this.lex.deictics.match(this.v, i, this.t(i));
     if (d === null) return null;
     const nx = d.end < this.v.count ? this.v.n[d.end] : '';
+    const today = d.end === i + 1 && this.t(i) === 'اليوم';
     // اليوم الوطني، اليوم التالي، اليوم الأول: "the … day", not today (a weekday is fine)
-    if (d.end === i + 1 && this.t(i) === 'اليوم' && nx.startsWith('ال') && !this.lex.weekdays.has(nx))
-      return null;
+    if (today && nx.startsWith('ال') && !this.lex.weekdays.has(nx)) return null;
+    // "ثلاث مرات في اليوم": per day
+    if (today && i > 0 && this.v.c[i - 1] === 'في' && !this.lex.weekdays.has(nx)) return null;
     // the newspaper «اليوم»
-    if (i > 0 && (this.isPunct(i - 1, '"') || this.v.n[i - 1] === 'صحيفه' || this.v.n[i - 1] === 'جريده'))
-      return null;
+    if (i > 0 && this.isPunct(i - 1, '"') && this.isPunct(d.end, '"')) return null;
+    if (i > 0 && (this.v.n[i - 1] === 'صحيفه' || this.v.n[i - 1] === 'جريده')) return null;
     return { end: d.end, kind: 'deictic', parts: { days: d.value } };
+  }
+
+  /** عيد الفطر، ثاني أيام عيد الأضحى، يوم عرفة، اليوم الوطني [1436 هـ] */
+  private holiday(i: number): Core | null {
+    let j = i;
+    let offset = 0;
+    const hd = this.lex.holidayDays.match(this.v, j, this.t(j));
+    if (hd !== null) {
+      offset = hd.value;
+      j = hd.end;
+    } else if (this.lex.dayWords.has(this.t(j))) j++;
+    const h = this.lex.holidays.match(this.v, j, j === i ? this.t(j) : this.v.n[j]);
+    if (h === null) return null;
+    const hijri = h.value.calendar === 'hijri';
+    const parts: Parts = hijri
+      ? { hm: h.value.month, hd: h.value.day }
+      : { gm: h.value.month, gd: h.value.day };
+    if (offset !== 0) parts.dayOffset = offset;
+    const end = this.yearPart(h.end, parts, hijri);
+    return { end, kind: 'date', parts };
+  }
+
+  /** القرن العشرين، القرن التاسع عشر، القرن الماضي */
+  private century(i: number): Core | null {
+    if (!this.lex.centuryWords.has(this.t(i))) return null;
+    const adj = this.lex.relAdj.get(this.v.n[i + 1] ?? '');
+    if (adj !== undefined) return { end: i + 2, kind: 'century', parts: { centuryRel: adj } };
+    const n = this.dayNumber(i + 1, true);
+    if (n === null) return null;
+    return { end: n[1], kind: 'century', parts: { century: n[0] } };
   }
 
   /** الساعة الثامنة مساء، الساعة 8:30 صباحا، 8:30 صباحا, then an optional day */

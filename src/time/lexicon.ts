@@ -46,6 +46,21 @@ export interface TimeLexiconFile {
   meridiem: { names: string[]; pm: boolean | null }[];
   equals: string[];
   generalNouns: string[];
+  weekdayBlockers: string[];
+  futureMarkers: string[];
+  futureFalsePrefixes: string[];
+  vagueCount: string[];
+  bareYearBlockers: string[];
+  centuryWords: string[];
+  seasons: string[];
+  holidays: { names: string[]; calendar: 'gregorian' | 'hijri'; month: number; day: number }[];
+  holidayDays: { names: string[]; offset: number }[];
+}
+
+export interface Holiday {
+  calendar: 'gregorian' | 'hijri';
+  month: number;
+  day: number;
 }
 
 export interface MonthName {
@@ -88,6 +103,15 @@ export interface TimeLexicon {
   meridiem: PhraseTable<boolean | null>;
   equals: PhraseTable<true>;
   generalNouns: Set<string>;
+  weekdayBlockers: Set<string>;
+  futureMarkers: Set<string>;
+  futureFalsePrefixes: string[];
+  vagueCount: Set<string>;
+  bareYearBlockers: Set<string>;
+  centuryWords: Set<string>;
+  seasons: Set<string>;
+  holidays: PhraseTable<Holiday>;
+  holidayDays: PhraseTable<number>;
 }
 
 function fail(field: string, what: string): never {
@@ -177,6 +201,15 @@ export function compileTimeLexicon(f: TimeLexiconFile): TimeLexicon {
   const meridiem = new PhraseTable<boolean | null>();
   for (const e of list<{ names: string[]; pm: boolean | null }>(f, 'meridiem'))
     for (const nm of e.names) meridiem.add(nm, e.pm);
+  const holidays = new PhraseTable<Holiday>();
+  for (const e of list<TimeLexiconFile['holidays'][number]>(f, 'holidays')) {
+    if (e.calendar !== 'gregorian' && e.calendar !== 'hijri')
+      fail('holidays', 'calendar must be "gregorian" or "hijri"');
+    for (const nm of e.names) holidays.add(nm, { calendar: e.calendar, month: e.month, day: e.day });
+  }
+  const holidayDays = new PhraseTable<number>();
+  for (const e of list<{ names: string[]; offset: number }>(f, 'holidayDays'))
+    for (const nm of e.names) holidayDays.add(nm, e.offset);
   return {
     months,
     monthWords: wordSet(f, 'monthWords'),
@@ -204,6 +237,15 @@ export function compileTimeLexicon(f: TimeLexiconFile): TimeLexicon {
     meridiem,
     equals: phrases(f, 'equals', true),
     generalNouns: wordSet(f, 'generalNouns'),
+    weekdayBlockers: wordSet(f, 'weekdayBlockers'),
+    futureMarkers: wordSet(f, 'futureMarkers'),
+    futureFalsePrefixes: list<string>(f, 'futureFalsePrefixes').map((w) => single('futureFalsePrefixes', w)),
+    vagueCount: wordSet(f, 'vagueCount'),
+    bareYearBlockers: wordSet(f, 'bareYearBlockers'),
+    centuryWords: wordSet(f, 'centuryWords'),
+    seasons: wordSet(f, 'seasons'),
+    holidays,
+    holidayDays,
   };
 }
 

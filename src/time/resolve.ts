@@ -13,6 +13,7 @@ import {
   isoDate,
   isoMonth,
   isoWeek,
+  parseIsoDate,
   toHijri,
   weekday,
 } from './calendar.js';
@@ -50,6 +51,11 @@ function gregorian(p: Parts, doc: number | null): { value: string | null; relati
       const after =
         p.gd !== undefined ? dayNumber(t.y, gm, Math.min(p.gd, daysInMonth(t.y, gm))) > doc : gm > t.m;
       y = after ? t.y : t.y + 1;
+    } else if (p.future === true && p.monthDir === undefined) {
+      // a future cue: this month or a later one this year, else next year
+      const notPast =
+        p.gd !== undefined ? dayNumber(t.y, gm, Math.min(p.gd, daysInMonth(t.y, gm))) >= doc : gm >= t.m;
+      y = notPast ? t.y : t.y + 1;
     } else y = t.y;
   }
   if (p.gd === undefined) return { value: isoMonth(y, gm), relative };
@@ -65,7 +71,8 @@ function hijri(p: Parts, doc: number | null): { value: string | null; relative: 
   }
   let hy = p.hy;
   let relative = false;
-  const day = p.hd ?? 15;
+  // a whole month with a position word: its start, middle or end day stands for it
+  const day = p.hd ?? (p.pos === 'START' ? 5 : p.pos === 'END' ? 25 : 15);
   if (hy === undefined) {
     relative = true;
     if (doc === null) return { value: null, relative, approx: false };
@@ -75,7 +82,7 @@ function hijri(p: Parts, doc: number | null): { value: string | null; relative: 
     for (const cand of [h.y - 1, h.y, h.y + 1]) {
       const n = fromHijri(cand, hm, p.hd ?? 1);
       if (n === null) continue;
-      const mid = p.hd === undefined ? n + 14 : n;
+      const mid = p.hd === undefined ? n + day - 1 : n;
       let score = Math.abs(mid - doc);
       if (p.monthDir === -1 && n >= doc) score = Infinity;
       if (p.monthDir === 1 && n <= doc) score = Infinity;
@@ -117,6 +124,12 @@ function resolveBase(p: Parts, doc: number | null): Base {
       relative: false,
     };
   }
+  if (p.century !== undefined) return { value: String(p.century - 1).padStart(2, '0'), relative: false };
+  if (p.centuryRel !== undefined) {
+    if (doc === null) return { value: null, relative: true };
+    const c = Math.floor(fromDayNumber(doc).y / 100) + p.centuryRel;
+    return { value: String(c).padStart(2, '0'), relative: true };
+  }
   if (p.gm !== undefined || p.gy !== undefined) return gregorian(p, doc);
   if (p.hm !== undefined || p.hy !== undefined) return hijri(p, doc);
   if (p.anchored !== undefined)
@@ -126,6 +139,15 @@ function resolveBase(p: Parts, doc: number | null): Base {
   const t = fromDayNumber(doc);
   if (p.count !== undefined) {
     const { unit, n } = p.count;
+    if (p.vague === true) {
+      // "قبل بضعة أيام", "منذ أيام قليلة": the unit above the one counted
+      if (unit === 'day' || unit === 'hour') return { value: isoWeek(doc + n), relative: true, approx: true };
+      if (unit === 'week') {
+        const d = fromDayNumber(doc + 7 * n);
+        return { value: isoMonth(d.y, d.m), relative: true, approx: true };
+      }
+      if (unit === 'month') return { value: String(addMonths(t.y, t.m, n).y), relative: true, approx: true };
+    }
     switch (unit) {
       case 'hour':
         return { value: isoDate(doc + Math.trunc(n / 24)), relative: true };
@@ -174,6 +196,7 @@ function resolveBase(p: Parts, doc: number | null): Base {
   }
   if (p.weekday !== undefined) {
     const wd = weekday(doc);
+    if (p.future === true) return { value: isoDate(doc + ((p.weekday - wd + 7) % 7)), relative: true };
     let back = (wd - p.weekday + 7) % 7; // 0..6 days back: on or before the document date
     if (p.weekdayDir === -1 && back === 0) back = 7;
     if (p.weekdayDir === 1) return { value: isoDate(doc + ((p.weekday - wd + 7) % 7 || 7)), relative: true };
@@ -186,6 +209,10 @@ function resolveBase(p: Parts, doc: number | null): Base {
 export function resolve(p: Parts, docDay: number | null): Resolved {
   const base = resolveBase(p, docDay);
   let value = base.value;
+  if (value !== null && p.dayOffset !== undefined && value.length === 10) {
+    const n = parseIsoDate(value);
+    if (n !== null) value = isoDate(n + p.dayOffset);
+  }
   if (value !== null && p.hour !== undefined && value.length === 10)
     value = `${value}T${pad2(p.hour)}:${pad2(p.minute ?? 0)}`;
   const mod: TimeMod | null =
