@@ -1,0 +1,77 @@
+// Ingest throughput on SaudiNewsNet (full extraction, worker threads, ordered batched writes):
+// documents/s into SQLite at 1x (1,000 articles) and 10x (10,000), and into PostgreSQL when
+// MARSAD_TEST_PG is set. MARSAD_BENCH_FULL=1 adds all 30,676 articles on SQLite.
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { ingest } from '../src/ingest/ingest.js';
+import { sharedDir } from '../src/resources.js';
+import { openStore } from '../src/store/open.js';
+import type { BenchResult } from './types.js';
+
+const SNN = join(sharedDir, 'data/saudinewsnet/saudinewsnet.jsonl.gz');
+
+async function firstLines(n: number): Promise<string> {
+  const lines: string[] = [];
+  const rl = createInterface({ input: createReadStream(SNN).pipe(createGunzip()), crlfDelay: Infinity });
+  for await (const l of rl) {
+    lines.push(l);
+    if (lines.length >= n) break;
+  }
+  rl.close();
+  return lines.join('\n') + '\n';
+}
+
+export async function run(): Promise<BenchResult[]> {
+  if (!existsSync(SNN)) return [{ name: 'skipped', value: 0, unit: '', note: `needs ${SNN}` }];
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-ingest-'));
+  const out: BenchResult[] = [];
+  const workers = availableParallelism();
+  try {
+    const sizes: [string, number | null][] = [
+      ['1x', 1000],
+      ['10x', 10000],
+    ];
+    if (process.env.MARSAD_BENCH_FULL) sizes.push(['full', null]);
+    for (const [label, n] of sizes) {
+      const input = n === null ? SNN : join(dir, `snn-${n}.jsonl`);
+      if (n !== null) writeFileSync(input, await firstLines(n));
+      const targets: [string, string][] = [['sqlite', join(dir, `bench-${label}.db`)]];
+      if (process.env.MARSAD_TEST_PG && n !== null && n <= 1000)
+        targets.push(['postgres', process.env.MARSAD_TEST_PG]);
+      for (const [kind, db] of targets) {
+        const store = await openStore(db);
+        const s = await ingest([input], store, { workers });
+        const stats = await store.stats();
+        await store.close();
+        const docs = s.new + s.duplicate + s.failed;
+        out.push({
+          name: `ingest ${kind} (${workers} workers)`,
+          size: label,
+          value: docs / s.seconds,
+          unit: 'docs/s',
+          note: `${docs} docs in ${s.seconds.toFixed(1)} s`,
+        });
+        out.push({
+          name: `near-duplicate clusters ${kind}`,
+          size: label,
+          value: stats.multiDocClusters,
+          unit: 'clusters',
+        });
+        if (kind === 'sqlite')
+          out.push({
+            name: 'database size sqlite',
+            size: label,
+            value: statSync(db).size / 2 ** 20,
+            unit: 'MB',
+          });
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
