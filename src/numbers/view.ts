@@ -9,7 +9,7 @@ export interface TokView {
   text: string;
   tokens: TokenLayer;
   count: number;
-  /** Normalised token text ('' for URLs, e-mails, hashtags, mentions). */
+  /** Normalised token text ('' for URLs, e-mails, hashtags, mentions, and past the last token). */
   n: string[];
   /** Normalised text without a leading و/ف conjunction (same string as `n` when there is none). */
   c: string[];
@@ -17,6 +17,7 @@ export interface TokView {
   cStart: Int32Array;
 }
 
+const PAD = 16;
 const WAW = 0x0648;
 const FA = 0x0641;
 
@@ -26,8 +27,9 @@ function isMark(c: number): boolean {
 
 export function buildView(text: string, tokens: TokenLayer): TokView {
   const count = tokens.count;
-  const n = new Array<string>(count);
-  const c = new Array<string>(count);
+  // padded with empty strings so lookahead past the last token reads '' instead of undefined
+  const n = new Array<string>(count + PAD).fill('');
+  const c = new Array<string>(count + PAD).fill('');
   const cStart = new Int32Array(count);
   for (let i = 0; i < count; i++) {
     const k = tokens.kind[i];

@@ -292,6 +292,10 @@ export class TimeFinder {
     };
     const kind = this.v.tokens.kind[i];
     if (kind === TokenKind.Date) consider(this.dateToken(i));
+    if (this.lex.dayWords.has(this.t(i)) && this.v.tokens.kind[i + 1] === TokenKind.Date) {
+      const d = this.dateToken(i + 1); // يوم 30-12-2020
+      if (d !== null) consider(d);
+    }
     if (kind === TokenKind.Number) {
       consider(this.spacedDate(i));
       consider(this.dayMonth(i, ctx));
@@ -769,7 +773,16 @@ export class TimeFinder {
     const nx = d.end < this.v.count ? this.v.n[d.end] : '';
     const today = d.end === i + 1 && this.t(i) === 'اليوم';
     // اليوم الوطني، اليوم التالي، اليوم الأول: "the … day", not today (a weekday is fine)
-    if (today && nx.startsWith('ال') && !this.lex.weekdays.has(nx)) return null;
+    if (
+      today &&
+      nx.startsWith('ال') &&
+      nx.length > 3 &&
+      !this.lex.weekdays.has(nx) &&
+      !this.lex.relAdj.has(nx)
+    ) {
+      if (this.lex.prepositions.match(this.v, d.end, nx) === null && nx !== 'التي' && nx !== 'الذي')
+        return null;
+    }
     // "ثلاث مرات في اليوم": per day
     if (today && i > 0 && this.v.c[i - 1] === 'في' && !this.lex.weekdays.has(nx)) return null;
     // the newspaper «اليوم»
