@@ -15,6 +15,8 @@ interface Label {
   kb: string;
   code: string;
   kind: 'name' | 'role';
+  /** 1-based occurrences (among word-bounded ones) the line applies to; null = all. */
+  only: number[] | null;
 }
 
 const src = readFileSync(join(packageRoot, 'scripts', 'actors', 'gold-links.src.tsv'), 'utf8');
@@ -27,14 +29,18 @@ for (const line of src.split('\n')) {
     labels.set(line.slice(1).trim(), current);
     continue;
   }
-  const [surface, type, kb, code, kind] = line.split('\t');
+  const [surface, type, kb, code, kind, only] = line.split('\t');
   if (!current || !surface || !type || !kb || !code || (kind !== 'name' && kind !== 'role'))
     throw new Error(`gold-links.src.tsv: bad line "${line}"`);
-  current.push({ surface, type, kb, code, kind });
+  current.push({ surface, type, kb, code, kind, only: only ? only.split(',').map(Number) : null });
 }
 
 const isLetter = (c: number): boolean =>
-  (c >= 0x0621 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  (c >= 0x0621 && c <= 0x064a) ||
+  (c >= 0x0671 && c <= 0x06d3) ||
+  (c >= 0x30 && c <= 0x39) ||
+  (c >= 0x41 && c <= 0x5a) ||
+  (c >= 0x61 && c <= 0x7a);
 const CLITICS = 'وبلفك';
 
 /** Does a word start right at `at` once up to three proclitics (and a tatweel) are allowed before it? */
@@ -61,7 +67,17 @@ function annotate(text: string, ls: Label[], id: string): GoldMention[] {
       const end = at + l.surface.length;
       if (!wordStart(text, at) || (end < text.length && isLetter(text.charCodeAt(end)))) continue;
       hits++;
-      found.push({ start: at, end, text: l.surface, type: l.type, kb: l.kb, code: l.code, kind: l.kind, len: l.surface.length });
+      if (l.only && !l.only.includes(hits)) continue;
+      found.push({
+        start: at,
+        end,
+        text: l.surface,
+        type: l.type,
+        kb: l.kb,
+        code: l.code,
+        kind: l.kind,
+        len: l.surface.length,
+      });
     }
     if (hits === 0) throw new Error(`article ${id}: surface "${l.surface}" not found`);
   }
@@ -74,14 +90,25 @@ function annotate(text: string, ls: Label[], id: string): GoldMention[] {
   for (let i = 0; i < kept.length; i++) {
     const { len: _len, ...m } = kept[i];
     const next = kept[i + 1];
-    if (m.kind === 'role' && next && next.kind === 'name' && next.type === 'PER' && /^\s+$/.test(text.slice(m.end, next.start))) continue;
+    if (
+      m.kind === 'role' &&
+      next &&
+      next.kind === 'name' &&
+      next.type === 'PER' &&
+      /^\s+$/.test(text.slice(m.end, next.start))
+    )
+      continue;
     out.push(m);
   }
   return out;
 }
 
 const texts = new Map<string, { text: string; date: string }>();
-const rl = createInterface({ input: createReadStream(join(sharedDir, 'data', 'saudinewsnet', 'saudinewsnet.jsonl.gz')).pipe(createGunzip()) });
+const rl = createInterface({
+  input: createReadStream(join(sharedDir, 'data', 'saudinewsnet', 'saudinewsnet.jsonl.gz')).pipe(
+    createGunzip(),
+  ),
+});
 for await (const line of rl) {
   const d = JSON.parse(line) as { id: string; text: string; date: string };
   if (labels.has(d.id)) texts.set(d.id, { text: d.text, date: d.date });

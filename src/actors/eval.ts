@@ -35,7 +35,10 @@ export interface LinkScores {
   mentions: number;
   linkable: { n: number; correct: number; accuracy: number };
   nil: { n: number; correct: number; accuracy: number };
-  codes: Record<'name' | 'role' | 'all', { gold: number; predicted: number; correct: number; precision: number; recall: number }>;
+  codes: Record<
+    'name' | 'role' | 'all',
+    { gold: number; predicted: number; correct: number; precision: number; recall: number }
+  >;
   errors: { id: string; text: string; start: number; gold: string; got: string }[];
 }
 
@@ -63,22 +66,32 @@ export function scoreLinks(gold: GoldFile, texts: Map<string, string>, oracle: b
     const doc: Doc = createDoc(text, { date: a.date });
     Object.assign(doc, textStage.run(doc, textRes));
     doc.mentions = oracle
-      ? a.mentions.filter((m) => m.kind === 'name').map((m) => ({ start: m.start, end: m.end, type: m.type as EntityType, score: 1 }))
+      ? a.mentions
+          .filter((m) => m.kind === 'name')
+          .map((m) => ({ start: m.start, end: m.end, type: m.type as EntityType, score: 1 }))
       : [];
     Object.assign(doc, actorsStage.run(doc, res));
     s.articles++;
     for (const g of a.mentions) {
-      if (text.slice(g.start, g.end) !== g.text) throw new Error(`gold article ${a.id}: offsets ${g.start}-${g.end} do not match "${g.text}"`);
+      if (text.slice(g.start, g.end) !== g.text)
+        throw new Error(`gold article ${a.id}: offsets ${g.start}-${g.end} do not match "${g.text}"`);
       s.mentions++;
       // The system entity with the largest overlap with the gold span.
       let best: { id: string | null; code: string | null } | null = null;
       let bestOverlap = 0;
       for (const e of doc.entities)
         for (const m of e.mentions) {
-          const ov = Math.min(m.end, g.end) - Math.max(m.start, g.start);
+          // Overlap, less a little for every character the system span adds around the gold span.
+          const ov =
+            Math.min(m.end, g.end) -
+            Math.max(m.start, g.start) -
+            0.001 * Math.abs(m.end - m.start - (g.end - g.start));
           if (ov > bestOverlap) {
             bestOverlap = ov;
-            best = { id: e.actor.id !== null && !e.actor.id.startsWith('nil:') ? e.actor.id : null, code: e.actor.code };
+            best = {
+              id: e.actor.id !== null && !e.actor.id.startsWith('nil:') ? e.actor.id : null,
+              code: e.actor.code,
+            };
           }
         }
       const got = best?.id ?? 'NIL';
@@ -86,7 +99,14 @@ export function scoreLinks(gold: GoldFile, texts: Map<string, string>, oracle: b
         const bucket = g.kb === 'NIL' ? s.nil : s.linkable;
         bucket.n++;
         if (got === g.kb) bucket.correct++;
-        else s.errors.push({ id: a.id, text: g.text, start: g.start, gold: `${g.kb} ${g.code}`, got: `${got} ${best?.code ?? '-'}` });
+        else
+          s.errors.push({
+            id: a.id,
+            text: g.text,
+            start: g.start,
+            gold: `${g.kb} ${g.code}`,
+            got: `${got} ${best?.code ?? '-'}`,
+          });
       }
       if (g.code !== '-') {
         for (const c of [s.codes[g.kind], s.codes.all]) {
@@ -95,7 +115,13 @@ export function scoreLinks(gold: GoldFile, texts: Map<string, string>, oracle: b
           if (best?.code === g.code) c.correct++;
         }
         if (best?.code !== g.code && (g.kind === 'role' || got === g.kb))
-          s.errors.push({ id: a.id, text: g.text, start: g.start, gold: `${g.kb} ${g.code}`, got: `${got} ${best?.code ?? '-'}` });
+          s.errors.push({
+            id: a.id,
+            text: g.text,
+            start: g.start,
+            gold: `${g.kb} ${g.code}`,
+            got: `${got} ${best?.code ?? '-'}`,
+          });
       }
     }
   }
@@ -130,13 +156,16 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
     if (a === '--no-oracle') oracle = false;
     else if (a === '--json') json = true;
     else if (a === '--errors') showErrors = true;
-    else throw new UsageError(`marsad eval links: unknown option ${a} (expected --no-oracle, --json, --errors)`);
+    else
+      throw new UsageError(`marsad eval links: unknown option ${a} (expected --no-oracle, --json, --errors)`);
   }
   const gold = loadDataFile<GoldFile>('actors/gold-links.json', 'marsad.gold-links/1');
   const texts = await readTexts(new Set(gold.articles.map((a) => a.id)));
   const s = scoreLinks(gold, texts, oracle);
   if (json) {
-    out.write(JSON.stringify({ oracle, ...s, errors: showErrors ? s.errors : s.errors.length }, null, 2) + '\n');
+    out.write(
+      JSON.stringify({ oracle, ...s, errors: showErrors ? s.errors : s.errors.length }, null, 2) + '\n',
+    );
     return 0;
   }
   const c = s.codes;
@@ -151,6 +180,7 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
       '',
     ].join('\n'),
   );
-  if (showErrors) for (const e of s.errors) out.write(`  ${e.id} @${e.start} ${e.text}: gold ${e.gold}, got ${e.got}\n`);
+  if (showErrors)
+    for (const e of s.errors) out.write(`  ${e.id} @${e.start} ${e.text}: gold ${e.gold}, got ${e.got}\n`);
   return 0;
 }

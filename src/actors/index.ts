@@ -22,6 +22,8 @@ export interface AliasIndex {
   locativeClitics: Set<string>;
   issuerNouns: Set<string>;
   speechVerbs: Set<string>;
+  /** KB people by the first and last word of their names of three words or more. */
+  personEnds: Map<string, KbActor[]>;
 }
 
 const newNode = (): TrieNode => ({ next: null, senses: null });
@@ -87,6 +89,18 @@ export function buildIndex(kb: KnowledgeBase): AliasIndex {
         insert(root, v, { k: 'role', sector: r.sector, rank: r.rank, standalone: r.standalone === true });
   for (const h of kb.roles.heads) insert(root, normPhrase(h), { k: 'head' });
   for (const m of kb.roles.modifiers) insert(root, normPhrase(m), { k: 'mod' });
+  const personEnds = new Map<string, KbActor[]>();
+  for (const a of kb.actors.values()) {
+    if (a.kind !== 'person') continue;
+    for (const name of a.ar) {
+      const w = normPhrase(name);
+      if (w.length < 3) continue;
+      const k = w[0] + ' ' + w[w.length - 1];
+      const list = personEnds.get(k) ?? [];
+      if (!list.includes(a)) list.push(a);
+      personEnds.set(k, list);
+    }
+  }
   const set = (xs: string[]): Set<string> => new Set(xs.map((x) => normaliseWord(x)));
   return {
     root,
@@ -94,6 +108,7 @@ export function buildIndex(kb: KnowledgeBase): AliasIndex {
     locativeClitics: set(kb.roles.locativeClitics),
     issuerNouns: set(kb.roles.issuerNouns),
     speechVerbs: set(kb.roles.speechVerbs),
+    personEnds,
   };
 }
 

@@ -154,6 +154,31 @@ export function linkDoc(
     i += best.len;
   }
 
+  // 1b. A tagger span that strictly contains units of another kind is a name of its own: مركز الملك
+  // سلمان للإغاثة is not King Salman, أبو يحيى التونسي is not Tunisia, ميناء عدن is not Aden.
+  const compatible = (m: EntityType, a: EntityType): boolean =>
+    m === a || ((m === 'GPE' || m === 'LOC') && (a === 'GPE' || a === 'LOC'));
+  const overridden = new Set<Unit>();
+  for (const m of doc.mentions ?? []) {
+    const inside = units.filter((u) => u.start >= m.start && u.end <= m.end);
+    const exact = inside.length === 1 && inside[0].start === m.start && inside[0].end === m.end;
+    // A nisba tagged as a person is a surname (التونسي, السوداني).
+    if (exact && m.type === 'PER' && inside[0].cls === 'nisba') overridden.add(inside[0]);
+    if (inside.length === 0 || exact) continue;
+    if (units.some((u) => u.start < m.end && m.start < u.end && (u.start < m.start || u.end > m.end)))
+      continue;
+    const keep = inside.some(
+      (u) => u.cls === 'actor' && u.senses.some((x) => x.k === 'actor' && compatible(m.type, x.actor.type)),
+    );
+    const foreign = inside.some((u) => u.cls === 'nisba' || u.cls === 'actor');
+    if (!keep && foreign) for (const u of inside) overridden.add(u);
+  }
+  if (overridden.size > 0) {
+    const kept = units.filter((u) => !overridden.has(u));
+    units.length = 0;
+    units.push(...kept);
+  }
+
   // 2. Choose among actors that share an alias: date, countries in the document, mention type.
   const year = doc.meta.date ? Number(doc.meta.date.slice(0, 4)) : null;
   const docCountries = new Set<string>();
@@ -334,6 +359,11 @@ export function linkDoc(
         !(nextAdjacent && next.cls === 'actor')
       ) {
         descrByToken.set(last.tj, phrase);
+      } else if (absorbed?.actor?.kind === 'org' && phrase.type === 'ORG' && !personal) {
+        // ميليشيات الحوثيين, قوات الحرس الثوري: a group noun before an organisation is the organisation.
+        const a = absorbed.actor;
+        issuersSafeAdd(actorDraft(a, 'kb:' + a.id, null), { ...unit, start: unit.start, end: absorbed.end });
+        absorbed = null;
       } else if (sector !== null && (country !== null || standalone || absorbed !== null)) {
         const surface = text.slice(phrase.start, phrase.end);
         const d = addMention(
@@ -351,7 +381,7 @@ export function linkDoc(
         noteIssuer(unit.ti, phrase.start, d.key);
       }
       // The absorbed country or organisation is still mentioned in its own right.
-      if (absorbed?.actor) {
+      if (absorbed !== null && absorbed.actor) {
         const a = absorbed.actor;
         const d = actorDraft(a, 'kb:' + a.id, null);
         issuersSafeAdd(d, absorbed);
@@ -422,6 +452,17 @@ export function linkDoc(
         return;
       }
     }
+    if (m.type === 'PER' && words.length >= 2) {
+      const a = personByEnds(words);
+      if (a) {
+        issuersSafeAdd(actorDraft(a, 'kb:' + a.id, descrByToken.get(tokenAt(m.start)) ?? null), {
+          ti: tokenAt(m.start),
+          start: m.start,
+          end: m.end,
+        } as Unit);
+        return;
+      }
+    }
     const name = words.join(' ');
     const descr = descrByToken.get(tokenAt(m.start)) ?? null;
     const key = `nil:${m.type}:${name}`;
@@ -442,6 +483,20 @@ export function linkDoc(
       m.end,
     );
     noteIssuer(tokenAt(m.start), m.start, d.key);
+  }
+  function personByEnds(words: string[]): KbActor | null {
+    const hits = res.index.personEnds.get(words[0] + ' ' + words[words.length - 1]);
+    if (!hits) return null;
+    let best: KbActor | null = null;
+    let bestFit = -1;
+    for (const a of hits) {
+      const f = yearFit(a, year);
+      if (f > bestFit) {
+        best = a;
+        bestFit = f;
+      } else if (f === bestFit && a !== best) best = null; // ambiguous
+    }
+    return best;
   }
   function corefTarget(words: string[]): Draft | null {
     let found: Draft | null = null;
