@@ -38,6 +38,9 @@ export const MAX_COMPLEMENTIZER_GAP = 10;
 export const TERM_MAX_WORDS = 3;
 export const UNATTRIBUTED_MIN_WORDS = 6;
 export const INITIAL_SUBJECT_WORDS = 5;
+/** bounds on backward searches, so that no input makes the stage quadratic */
+export const HISTORY_LOOKBACK = 50;
+export const MAX_MENTION_CHARS = 200;
 
 export interface AttributionInput {
   text: string;
@@ -201,7 +204,9 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
   function complementizerAfter(j: number): number {
     const end = sentEnd(j > 0 ? j - 1 : 0);
     let budget = MAX_COMPLEMENTIZER_GAP;
-    for (let t = j; t < end && budget > 0; t++, budget--) {
+    const hardEnd = Math.min(end, j + 4 * MAX_COMPLEMENTIZER_GAP + 8);
+    for (let t = j; t < hardEnd && budget > 0; t++) {
+      if (isWord(tokens.kind[t])) budget--; // words count, punctuation does not
       if (inQuote[t] >= 0 || isOpenMark[t]) {
         if (!isShortQuoteAt(t)) return -1;
         continue;
@@ -355,10 +360,22 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
     for (const m of e.mentions) mentions.push({ start: m.start, end: m.end, entity: e.id });
   mentions.sort((a, b) => a.start - b.start);
 
+  /** First mention starting at or after offset. */
+  function mentionFrom(offset: number): number {
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
   function entityFor(span: Span): string | null {
     let best: string | null = null;
     let bestOverlap = 0;
-    for (const m of mentions) {
+    for (let k = mentionFrom(span.start - MAX_MENTION_CHARS); k < mentions.length; k++) {
+      const m = mentions[k];
       if (m.start >= span.end) break;
       const ov = Math.min(m.end, span.end) - Math.max(m.start, span.start);
       if (ov > bestOverlap) {
@@ -372,7 +389,8 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
   const history: Speaker[] = [];
   function lastSpeaker(g: Gender): Speaker | null {
     if (g !== null)
-      for (let h = history.length - 1; h >= 0; h--) if (history[h].gender === g) return history[h];
+      for (let h = history.length - 1; h >= 0 && h >= history.length - HISTORY_LOOKBACK; h--)
+        if (history[h].gender === g) return history[h];
     return history.length ? history[history.length - 1] : null;
   }
 
@@ -381,8 +399,9 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
     const s0 = sentStart(f.cueStart);
     const from = tokens.start[s0];
     const to = tokens.start[f.cueStart];
-    for (const m of mentions) {
-      if (m.start < from) continue;
+    const k0 = mentionFrom(from);
+    for (let k = k0; k < mentions.length && k < k0 + HISTORY_LOOKBACK; k++) {
+      const m = mentions[k];
       if (m.start >= to) break;
       const t = tokenAt(tokens, m.start);
       if (t === s0) continue; // sentence-initial: a topic or a place, not the verb's subject
@@ -462,6 +481,9 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
     if (f.compl >= 0) reporter = f;
   }
 
+  const lastSpeechFrame = new Map<number, Frame>();
+  for (const f of frames) if (!f.form || f.form.speech) lastSpeechFrame.set(f.sentence, f);
+
   // ---- direct quotations ------------------------------------------------------------------------
   const quotes: Omit<Quote, 'id'>[] = [];
   const usedCompl = new Set<number>();
@@ -481,7 +503,7 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
     while (fi < frames.length && frames[fi].cueStart < o) fi++;
     // (A) nearest cue before, same sentence
     let before: Frame | null = null;
-    for (let k = fi - 1; k >= 0; k--) {
+    for (let k = fi - 1; k >= 0 && k >= fi - HISTORY_LOOKBACK; k--) {
       const f = frames[k];
       if (f.sentence !== sO) break;
       if (f.form && !f.form.speech) continue;
@@ -517,7 +539,8 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
         for (let k = fi; k < frames.length; k++) {
           const f = frames[k];
           if (f.cueStart > t + 1) break;
-          if (f.cueStart >= t && (!f.form || f.form.speech)) {
+          // «…»، قال X / «…» يقول X / «…»، بحسب X — a verb with و starts a new clause instead
+          if (f.cueStart >= t && (!f.form || (f.form.speech && !f.form.conj))) {
             after = f;
             break;
           }
@@ -562,12 +585,7 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
         cue = prevDirect.cue;
         attached = true;
       } else {
-        let lastPrev: Frame | null = null;
-        for (let k = fi - 1; k >= 0 && frames[k].sentence >= sO - 1; k--)
-          if (frames[k].sentence === sO - 1 && (!frames[k].form || frames[k].form!.speech)) {
-            lastPrev = frames[k];
-            break;
-          }
+        const lastPrev = sO > 0 ? lastSpeechFrame.get(sO - 1) : undefined;
         if (lastPrev) {
           speaker = lastPrev.speaker;
           cue = charOf(lastPrev.cueStart, lastPrev.cueEnd);
@@ -591,22 +609,31 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
   });
 
   // ---- indirect speech --------------------------------------------------------------------------
+  // All in linear time: the next kept quotation mark after each token, word counts as prefix sums,
+  // the last content token before each token, the next reporting cue after each frame.
+  const nextOpen = new Int32Array(n + 1).fill(n);
+  for (let t = n - 1; t >= 0; t--) nextOpen[t] = keptOpen[t] ? t : nextOpen[t + 1];
+  const wordsUpTo = new Int32Array(n + 1);
+  for (let t = 0; t < n; t++)
+    wordsUpTo[t + 1] = wordsUpTo[t] + (isWord(tokens.kind[t]) || tokens.kind[t] === TokenKind.Number ? 1 : 0);
+  const lastContent = new Int32Array(n); // last token <= t that is neither punctuation nor a lone و
+  for (let t = 0; t < n; t++)
+    lastContent[t] =
+      tokens.kind[t] !== TokenKind.Punct && norm[t] !== 'و' ? t : t > 0 ? lastContent[t - 1] : -1;
+  const nextReporter = new Int32Array(frames.length + 1).fill(-1);
+  for (let k = frames.length - 1; k >= 0; k--)
+    nextReporter[k] = k + 1 < frames.length && frames[k + 1].compl >= 0 ? k + 1 : nextReporter[k + 1];
   for (let k = 0; k < frames.length; k++) {
     const f = frames[k];
     if (f.compl < 0 || usedCompl.has(f.compl)) continue;
     const s = f.compl + 1;
     if (s >= n || keptOpen[s]) continue;
-    let e = sentEnd(f.compl);
-    for (let t = s; t < e; t++) if (keptOpen[t]) e = t;
-    for (let k2 = k + 1; k2 < frames.length && frames[k2].cueStart < e; k2++)
-      if (frames[k2].compl >= 0 && frames[k2].cueStart > s) {
-        e = frames[k2].cueStart;
-        break;
-      }
+    let e = Math.min(sentEnd(f.compl), nextOpen[s]);
+    const r = nextReporter[k];
+    if (r >= 0 && frames[r].cueStart > s && frames[r].cueStart < e) e = frames[r].cueStart;
     // trim trailing punctuation and a dangling conjunction
-    while (e > s && (tokens.kind[e - 1] === TokenKind.Punct || norm[e - 1] === 'و')) e--;
-    let words = 0;
-    for (let t = s; t < e; t++) if (isWord(tokens.kind[t]) || tokens.kind[t] === TokenKind.Number) words++;
+    e = e > s ? Math.max(s, lastContent[e - 1] + 1) : s;
+    const words = wordsUpTo[e] - wordsUpTo[s];
     if (words < 2) continue;
     const span = charOf(s, e);
     quotes.push({
