@@ -51,7 +51,7 @@ export function layout(graph: Graph, maxNodes = 60): { nodes: P[]; edges: Graph[
           dy = 0.1;
           d2 = dx * dx + dy * dy;
         }
-        const f = 2000 / d2;
+        const f = 6000 / d2;
         const d = Math.sqrt(d2);
         a.vx += (f * dx) / d;
         a.vy += (f * dy) / d;
@@ -91,8 +91,19 @@ export function NetworkGraph({ graph }: { graph: Graph }) {
   const at = new Map(nodes.map((n) => [n.key, n]));
   const maxW = Math.max(1, ...edges.map((e) => e.events));
   const maxN = Math.max(1, ...nodes.map((n) => n.events));
+  const radius = (events: number) => 5 + (10 * events) / maxN;
+  const xs = nodes.map((n) => n.x);
+  const ys = nodes.map((n) => n.y);
+  const [x0, x1] = [Math.min(...xs) - 80, Math.max(...xs) + 80];
+  const [y0, y1] = [Math.min(...ys) - 40, Math.max(...ys) + 30];
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} class="network" role="img" aria-label={t('network')} direction="ltr">
+    <svg
+      viewBox={`${x0} ${y0} ${x1 - x0} ${y1 - y0}`}
+      class="network"
+      role="img"
+      aria-label={t('network')}
+      direction="ltr"
+    >
       <defs>
         <marker
           id="arrow"
@@ -109,13 +120,16 @@ export function NetworkGraph({ graph }: { graph: Graph }) {
       {edges.map((e) => {
         const a = at.get(e.source)!;
         const b = at.get(e.target)!;
+        // Stop the line at the target's circle so the arrowhead shows.
+        const len = Math.max(1, Math.hypot(b.x - a.x, b.y - a.y));
+        const cut = Math.min(len / 2, radius(b.events) + 2);
         return (
           <line
             key={`${e.source}>${e.target}`}
             x1={a.x}
             y1={a.y}
-            x2={b.x}
-            y2={b.y}
+            x2={b.x - ((b.x - a.x) * cut) / len}
+            y2={b.y - ((b.y - a.y) * cut) / len}
             class={e.goldstein < 0 ? 'edge conflict' : 'edge coop'}
             stroke-width={1 + (4 * e.events) / maxW}
             marker-end="url(#arrow)"
@@ -126,8 +140,8 @@ export function NetworkGraph({ graph }: { graph: Graph }) {
       })}
       {nodes.map((n) => (
         <a key={n.key} href={href('actor', n.key)}>
-          <circle cx={n.x} cy={n.y} r={5 + (10 * n.events) / maxN} class="node" />
-          <text x={n.x} y={n.y - 8 - (10 * n.events) / maxN} text-anchor="middle" class="node-label">
+          <circle cx={n.x} cy={n.y} r={radius(n.events)} class="node" />
+          <text x={n.x} y={n.y - 3 - radius(n.events)} text-anchor="middle" class="node-label">
             {lang === 'en' && n.code ? n.code : n.name}
           </text>
         </a>

@@ -34,7 +34,7 @@ export function fillDays(rows: DayRow[], width: number): DayRow[] {
 export function DayBars({
   rows,
   series,
-  height = 140,
+  height = 170,
 }: {
   rows: DayRow[];
   series: Series[];
@@ -45,7 +45,7 @@ export function DayBars({
   if (days.length === 0) return <p class="empty">{t('emptyLayer')}</p>;
   const max = Math.max(1, ...days.map((d) => d.values.reduce((a, b) => a + b, 0)));
   const w = 600;
-  const pad = 18;
+  const pad = 22;
   const bw = (w - 2 * pad) / days.length;
   const scale = (height - 2 * pad) / max;
   return (
