@@ -20,6 +20,7 @@ export interface AliasIndex {
   /** Normalised locative cue words (في, من, إلى …). */
   locativeCues: Set<string>;
   locativeClitics: Set<string>;
+  metonymyCues: Set<string>;
   issuerNouns: Set<string>;
   speechVerbs: Set<string>;
   /** KB people by the first and last word of their names of three words or more. */
@@ -106,6 +107,7 @@ export function buildIndex(kb: KnowledgeBase): AliasIndex {
     root,
     locativeCues: set(kb.roles.locativeCues),
     locativeClitics: set(kb.roles.locativeClitics),
+    metonymyCues: set(kb.roles.metonymyCues ?? []),
     issuerNouns: set(kb.roles.issuerNouns),
     speechVerbs: set(kb.roles.speechVerbs),
     personEnds,
@@ -124,6 +126,25 @@ export interface Candidate {
 
 const isConj = (c: string): boolean => c === 'و' || c === 'ف';
 const isPrep = (c: string): boolean => c === 'ب' || c === 'ل' || c === 'ك';
+
+const memo = new Map<string, Candidate[]>();
+const MEMO_MAX = 200_000;
+
+/** cliticCandidates, memoised per word type (the memo is cleared when it grows past 200k types). */
+export function candidatesOf(w: string): Candidate[] {
+  const f = w.charCodeAt(0);
+  // Fast path: a word that cannot begin with a proclitic or the article has one reading.
+  if (f !== 0x648 && f !== 0x641 && f !== 0x628 && f !== 0x644 && f !== 0x643 && f !== 0x627) {
+    return [{ form: w, prefix: 0, clitics: '', noArticle: false }];
+  }
+  let c = memo.get(w);
+  if (c === undefined) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    c = cliticCandidates(w);
+    memo.set(w, c);
+  }
+  return c;
+}
 
 /**
  * Readings of a normalised word with its proclitics peeled, least peeled first:

@@ -43,6 +43,8 @@ export interface RolesFile {
   modifiers: string[];
   locativeCues: string[];
   locativeClitics: string[];
+  /** Words next to a capital that make it an actor (أوامر طهران، رفضت موسكو، مع واشنطن). */
+  metonymyCues: string[];
   issuerNouns: string[];
   speechVerbs: string[];
 }

@@ -10,7 +10,14 @@ import {
   type TextSpan,
 } from '../doc/types.js';
 import { normaliseWord } from '../text/normalise.js';
-import { cliticCandidates, normPhrase, type AliasIndex, type Sense, type TrieNode } from './index.js';
+import {
+  candidatesOf,
+  normPhrase,
+  type Candidate,
+  type AliasIndex,
+  type Sense,
+  type TrieNode,
+} from './index.js';
 import { yearFit, type KbActor, type KnowledgeBase } from './kb.js';
 
 export interface ActorsResources {
@@ -117,8 +124,8 @@ export function linkDoc(
       i++;
       continue;
     }
-    let best: { len: number; senses: Sense[]; c: ReturnType<typeof cliticCandidates>[number] } | null = null;
-    for (const c of cliticCandidates(norm[i])) {
+    let best: { len: number; senses: Sense[]; c: Candidate } | null = null;
+    for (const c of candidatesOf(norm[i])) {
       let node = idx.root.next?.get(c.form);
       if (!node) continue;
       let j = i + 1;
@@ -260,11 +267,17 @@ export function linkDoc(
     const w = norm[p];
     return w.length > 2 && (w[0] === 'و' || w[0] === 'ف') && !idx.locativeCues.has(w) ? w.slice(1) : w;
   };
+  /** Is any reading of the word at token t (proclitics peeled) in the set? */
+  const wordIn = (t: number, set: Set<string>): boolean =>
+    t >= 0 && t < n && norm[t] !== '' && candidatesOf(norm[t]).some((c) => !c.noArticle && set.has(c.form));
   const isLocative = (u: Unit): boolean =>
     inDateline(u) ||
     [...u.clitics].some((c) => idx.locativeClitics.has(c)) ||
-    idx.locativeCues.has(prevWord(u.ti)) ||
-    idx.locativeCues.has(norm[u.ti - 1] ?? '');
+    wordIn(u.ti - 1, idx.locativeCues);
+  /** A capital is read as its government only next to words of agency; otherwise it is a place. */
+  const isAgentive = (u: Unit): boolean =>
+    !isLocative(u) &&
+    (wordIn(u.ti - 1, idx.metonymyCues) || (joins(u.tj - 1) && wordIn(u.tj, idx.metonymyCues)));
 
   // Issuers: entities named right after a speech verb (وقالت السفارة الأمريكية), for البيان.
   const issuers: { start: number; key: string }[] = [];
@@ -397,13 +410,12 @@ export function linkDoc(
         unit.clitics.startsWith('و') && prev !== undefined && prev.tj === unit.ti && prev.cls === 'actor'
           ? prev
           : null;
-      const locative =
-        conjunct !== null && metonymic.has(conjunct)
-          ? false
-          : conjunct !== null && conjunct.actor?.kind !== 'person' && conjunct.actor?.kind !== 'org'
-            ? true
-            : isLocative(unit);
-      if (a.kind === 'place' && a.capitalOf !== null && !locative) {
+      const agentive =
+        conjunct !== null
+          ? metonymic.has(conjunct) ||
+            (conjunct.actor?.kind === 'country' && !isLocative(conjunct) && isAgentive(conjunct))
+          : isAgentive(unit);
+      if (a.kind === 'place' && a.capitalOf !== null && agentive) {
         metonymic.add(unit);
         // Capital metonymy: أوامر طهران → the government of Iran.
         const c = res.kb.actors.get(a.capitalOf);
@@ -524,9 +536,11 @@ export function linkDoc(
       if (last.length >= 3) bySurname.set(last, d);
     }
   if (bySurname.size > 0) {
+    // Suffixes every reading of a word ending in a surname has (للمالكي reads as المالكي).
+    const surnames = [...bySurname.keys()].map((x) => (x.startsWith('ال') ? x.slice(1) : x));
     for (let i = 0; i < n; i++) {
-      if (norm[i] === '') continue;
-      for (const c of cliticCandidates(norm[i])) {
+      if (norm[i] === '' || !surnames.some((x) => norm[i].endsWith(x))) continue;
+      for (const c of candidatesOf(norm[i])) {
         if (c.noArticle) continue;
         const d = bySurname.get(c.form);
         if (!d) continue;
@@ -552,8 +566,8 @@ export function linkDoc(
       return lo;
     };
     for (let i = 0; i < n; i++) {
-      if (norm[i] === '') continue;
-      const cands = cliticCandidates(norm[i]).filter((c) => !c.noArticle && idx.issuerNouns.has(c.form));
+      if (norm[i] === '' || !norm[i].endsWith('بيان')) continue;
+      const cands = candidatesOf(norm[i]).filter((c) => !c.noArticle && idx.issuerNouns.has(c.form));
       if (cands.length === 0 || !cands[0].form.startsWith('ال')) continue;
       const c = cands[0];
       const start = skipUnits(text, tokens.start[i], tokens.end[i], c.prefix);
