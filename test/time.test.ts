@@ -10,6 +10,7 @@ import { packageRoot, sharedDir } from '../src/resources.js';
 import { tokenise } from '../src/text/tokenise.js';
 import { dayNumber, fromHijri, isoDate, isoWeek, toHijri } from '../src/time/calendar.js';
 import { compileTimeLexicon, loadTimeLexicon, type TimeLexiconFile } from '../src/time/lexicon.js';
+import { score } from '../src/time/eval.js';
 import { findTimesAndNumbers, loadTimeResources } from '../src/time/stage.js';
 
 const res = loadTimeResources();
@@ -347,3 +348,26 @@ test(
     assert.equal(by('الأسابيع التي سبقت').mod, 'BEFORE');
   },
 );
+
+test('eval scoring: exact and overlap matching, value accuracy on matched pairs', () => {
+  const g = (start: number, end: number, value: string | null) => ({
+    start,
+    end,
+    text: 'x'.repeat(end - start),
+    value,
+    mod: null,
+  });
+  const s = score([
+    {
+      gold: [g(0, 5, '2015'), g(10, 20, '2015-07'), g(30, 35, '2015-07-01')],
+      sys: [g(0, 5, '2015'), g(12, 20, '2015-08'), g(40, 45, '2016')],
+    },
+  ]);
+  assert.equal(s.gold, 3);
+  assert.equal(s.system, 3);
+  assert.equal(s.exact.matched, 1);
+  assert.equal(s.overlap.matched, 2);
+  assert.equal(s.value.correct, 1);
+  assert.equal(s.value.accuracy, 0.5);
+  assert.ok(Math.abs(s.overlap.f1 - 2 / 3) < 1e-9);
+});

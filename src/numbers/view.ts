@@ -102,4 +102,9 @@ export class PhraseTable<T> {
   has(first: string): boolean {
     return this.byFirst.has(first);
   }
+
+  /** The first words of every phrase. */
+  firsts(): IterableIterator<string> {
+    return this.byFirst.keys();
+  }
 }

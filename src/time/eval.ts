@@ -8,8 +8,9 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { UsageError } from '../cli/args.js';
 import type { TimeMod } from '../doc/types.js';
-import { extract, loadResources } from '../pipeline.js';
 import { packageRoot, sharedDir } from '../resources.js';
+import { tokenise } from '../text/tokenise.js';
+import { findTimesAndNumbers, loadTimeResources } from './stage.js';
 
 export const GOLD_SCHEMA = 'marsad/time-gold/1';
 
@@ -176,7 +177,8 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
   const corpus = join(sharedDir, 'data', gold.corpus);
   if (!existsSync(corpus)) throw new UsageError(`marsad eval times: needs ${corpus} (set MARSAD_SHARED)`);
   const articles = await readArticles(corpus, new Set(gold.docs.map((d) => d.id)));
-  const res = loadResources();
+  // only the tokens and the time stage are needed: the measurement does not depend on other stages
+  const res = loadTimeResources();
   const docs: { gold: GoldTime[]; sys: SysTime[] }[] = [];
   const lines: string[] = [];
   for (const g of gold.docs) {
@@ -188,8 +190,9 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
         throw new UsageError(
           `gold file ${goldPath}: article ${g.id} span ${t.start}-${t.end} is not ${JSON.stringify(t.text)}`,
         );
-    const doc = extract({ text: a.text, date: g.date }, res);
-    const sys = doc.times.map((t) => ({
+    const meta = { title: null, date: g.date, source: null, url: null };
+    const found = findTimesAndNumbers({ text: a.text, tokens: tokenise(a.text), meta }, res);
+    const sys = found.times.map((t) => ({
       start: t.start,
       end: t.end,
       text: t.text,

@@ -108,12 +108,16 @@ function isDigits(s: string): boolean {
 export class TimeFinder {
   private first = -1;
   private firstForm = '';
+  private marker: 'h' | 'g' | null = null;
+  private readonly starters: Set<string>;
 
   constructor(
     private readonly v: TokView,
     private readonly lex: TimeLexicon,
     private readonly words: NumberWords,
-  ) {}
+  ) {
+    this.starters = starterSet(lex, words);
+  }
 
   /** Token i's form for matching (the chosen clitic-stripped form for an expression's first token). */
   private t(i: number): string {
@@ -156,11 +160,15 @@ export class TimeFinder {
   /** Try an expression at token i with each reading of its first token; the longest wins. */
   private expressionAt(i: number): { found: FoundTime; end: number } | null {
     const v = this.v;
-    const forms: { form: string; start: number }[] = [{ form: v.n[i], start: v.tokens.start[i] }];
-    if (v.c[i] !== v.n[i]) forms.push({ form: v.c[i], start: v.cStart[i] });
-    // an attached ل/ب before a year or period word: لعام، للعام، بالعام، لشهر
+    // Up to three readings of the first token, tried without building a list per token: as written,
+    // without a conjunction (وفي → في), and without an attached ل/ب before a year or period word
+    // (لعام، للعام، بالعام، لشهر، لهذا).
+    let best: { found: FoundTime; end: number } | null = null;
+    if (this.starters.has(v.n[i]) || v.tokens.kind[i] !== TokenKind.ArabicWord)
+      best = this.tryForm(i, v.n[i], v.tokens.start[i], best);
+    if (v.c[i] !== v.n[i] && this.starters.has(v.c[i])) best = this.tryForm(i, v.c[i], v.cStart[i], best);
     const base = v.c[i];
-    if (base.length > 3 && (base[0] === 'ل' || base[0] === 'ب')) {
+    if (base.length > 3 && (base.charCodeAt(0) === 0x0644 || base.charCodeAt(0) === 0x0628)) {
       const rest = base[0] === 'ل' && base[1] === 'ل' ? 'ا' + base.slice(1) : base.slice(1);
       if (
         this.lex.yearWords.has(rest) ||
@@ -168,18 +176,23 @@ export class TimeFinder {
         this.lex.monthWords.has(rest) ||
         this.lex.this.has(rest)
       )
-        forms.push({ form: rest, start: v.cStart[i] });
-    }
-    let best: { found: FoundTime; end: number } | null = null;
-    for (const f of forms) {
-      this.first = i;
-      this.firstForm = f.form;
-      const r = this.expression(i);
-      if (r !== null && (best === null || r.end > best.end)) {
-        best = { found: { start: f.start, end: v.tokens.end[r.end - 1], parts: r.parts }, end: r.end };
-      }
+        best = this.tryForm(i, rest, v.cStart[i], best);
     }
     this.first = -1;
+    return best;
+  }
+
+  private tryForm(
+    i: number,
+    form: string,
+    start: number,
+    best: { found: FoundTime; end: number } | null,
+  ): { found: FoundTime; end: number } | null {
+    this.first = i;
+    this.firstForm = form;
+    const r = this.expression(i);
+    if (r !== null && (best === null || r.end > best.end))
+      return { found: { start, end: this.v.tokens.end[r.end - 1], parts: r.parts }, end: r.end };
     return best;
   }
 
@@ -287,36 +300,33 @@ export class TimeFinder {
   private core(i: number, ctx: Ctx): Core | null {
     if (i >= this.v.count) return null;
     let best: Core | null = null;
-    const consider = (c: Core | null): void => {
-      if (c !== null && (best === null || c.end > best.end)) best = c;
-    };
     const kind = this.v.tokens.kind[i];
-    if (kind === TokenKind.Date) consider(this.dateToken(i));
+    if (kind === TokenKind.Date) best = longer(best, this.dateToken(i));
     if (this.lex.dayWords.has(this.t(i)) && this.v.tokens.kind[i + 1] === TokenKind.Date) {
       const d = this.dateToken(i + 1); // يوم 30-12-2020
-      if (d !== null) consider(d);
+      best = longer(best, d);
     }
     if (kind === TokenKind.Number) {
-      consider(this.spacedDate(i));
-      consider(this.dayMonth(i, ctx));
-      consider(this.year(i, ctx));
-      consider(this.clock(i));
-      if (ctx.count !== null) consider(this.count(i, ctx));
+      best = longer(best, this.spacedDate(i));
+      best = longer(best, this.dayMonth(i, ctx));
+      best = longer(best, this.year(i, ctx));
+      best = longer(best, this.clock(i));
+      if (ctx.count !== null) best = longer(best, this.count(i, ctx));
       return best;
     }
     if (kind !== TokenKind.ArabicWord) return best;
-    consider(this.clock(i));
-    consider(this.dayMonth(i, ctx));
-    consider(this.monthYear(i, ctx));
-    consider(this.year(i, ctx));
-    consider(this.relPeriod(i, ctx));
-    consider(this.recent(i));
-    if (ctx.count !== null) consider(this.count(i, ctx));
-    consider(this.partOfDay(i));
-    consider(this.weekdayCore(i));
-    consider(this.deictic(i));
-    consider(this.holiday(i));
-    consider(this.century(i));
+    best = longer(best, this.clock(i));
+    best = longer(best, this.dayMonth(i, ctx));
+    best = longer(best, this.monthYear(i, ctx));
+    best = longer(best, this.year(i, ctx));
+    best = longer(best, this.relPeriod(i, ctx));
+    best = longer(best, this.recent(i));
+    if (ctx.count !== null) best = longer(best, this.count(i, ctx));
+    best = longer(best, this.partOfDay(i));
+    best = longer(best, this.weekdayCore(i));
+    best = longer(best, this.deictic(i));
+    best = longer(best, this.holiday(i));
+    best = longer(best, this.century(i));
     return best;
   }
 
@@ -496,24 +506,24 @@ export class TimeFinder {
   private monthAt(j: number, first: string): { end: number; value: MonthName; aliased: boolean } | null {
     const mo = this.lex.months.match(this.v, j, first);
     if (mo === null) return null;
-    const same = (k: number): number => {
-      if (k >= this.v.count) return -1;
-      const m2 = this.lex.months.match(this.v, k, this.v.n[k]);
-      return m2 !== null && m2.value.month === mo.value.month && m2.value.calendar === mo.value.calendar
-        ? m2.end
-        : -1;
-    };
-    let e = same(mo.end);
+    let e = this.sameMonth(mo.end, mo.value);
     if (e > 0) return { end: e, value: mo.value, aliased: true };
     if (this.isPunct(mo.end, '/') || this.isPunct(mo.end, '-')) {
-      e = same(mo.end + 1);
+      e = this.sameMonth(mo.end + 1, mo.value);
       if (e > 0) return { end: e, value: mo.value, aliased: true };
     }
     if (this.isPunct(mo.end, '(')) {
-      e = same(mo.end + 1);
+      e = this.sameMonth(mo.end + 1, mo.value);
       if (e > 0 && this.isPunct(e, ')')) return { end: e + 1, value: mo.value, aliased: true };
     }
     return { end: mo.end, value: mo.value, aliased: false };
+  }
+
+  /** End of the same month (another name for it) at token k, or -1. */
+  private sameMonth(k: number, m: MonthName): number {
+    if (k >= this.v.count) return -1;
+    const m2 = this.lex.months.match(this.v, k, this.v.n[k]);
+    return m2 !== null && m2.value.month === m.month && m2.value.calendar === m.calendar ? m2.end : -1;
   }
 
   /** A future cue in the six tokens before token i: سوف، المقرر، or a verb with the future prefix س. */
@@ -544,21 +554,9 @@ export class TimeFinder {
     if (y < 0) return null;
     const digits = this.v.n[j].length;
     j++;
-    let marker: 'h' | 'g' | null = null;
-    const readMarker = (k: number): number => {
-      const hm = lex.hijriMarkers.match(this.v, k, this.v.n[k] ?? '');
-      if (hm !== null) {
-        marker = 'h';
-        return hm.end;
-      }
-      const gm = lex.gregorianMarkers.match(this.v, k, this.v.n[k] ?? '');
-      if (gm !== null && this.int(gm.end) < 0) {
-        marker = 'g';
-        return gm.end;
-      }
-      return k;
-    };
-    j = readMarker(j);
+    this.marker = null;
+    j = this.readMarker(j);
+    const marker = this.marker as 'h' | 'g' | null;
     if (digits === 2 && worded && marker === 'g')
       y += 1900; // عام 79م
     else if (digits !== 4) return null;
@@ -580,7 +578,7 @@ export class TimeFinder {
       const y2 = this.int(k);
       const slash = this.isPunct(j, '/');
       if (y2 > y && this.v.n[k].length === 4 && y2 - y < 200 && (!slash || y2 === y + 1))
-        range = { y2, end: readMarker(k + 1) };
+        range = { y2, end: this.readMarker(k + 1) };
     }
     if (!worded && marker === null && !ctx.governed && range === null && !this.bareYear(i, j)) return null;
     const hijri = marker === 'h' || (marker === null && y >= 1300 && y <= 1500);
@@ -593,6 +591,21 @@ export class TimeFinder {
       return { end: range.end, kind: 'range', parts };
     }
     return { end: j, kind: 'year', parts };
+  }
+
+  /** A calendar marker (هـ / م) at token k: sets `this.marker`, returns the end (k when none). */
+  private readMarker(k: number): number {
+    const hm = this.lex.hijriMarkers.match(this.v, k, this.v.n[k]);
+    if (hm !== null) {
+      this.marker = 'h';
+      return hm.end;
+    }
+    const gm = this.lex.gregorianMarkers.match(this.v, k, this.v.n[k]);
+    if (gm !== null && this.int(gm.end) < 0) {
+      this.marker = 'g';
+      return gm.end;
+    }
+    return k;
   }
 
   /** A bare 1900–2099 after a noun and not before one (موازنة 2015، اتفاقية 1997; not 2000 جندي). */
@@ -654,14 +667,7 @@ export class TimeFinder {
       return { end: c.end, kind: 'recent', parts: { recent: { unit: c.parts.count.unit, dir: -1 } } };
     }
     // an optional definite number before the unit: الخمس سنوات، الـ48 ساعة
-    const defNum = (k: number): number => {
-      const w = k === i ? this.t(k) : this.v.n[k];
-      if (w === 'ال' && this.int(k + 1) >= 0) return k + 2;
-      if (w.startsWith('ال') && (this.words.units.has(w.slice(2)) || this.words.tens.has(w.slice(2))))
-        return k + 1;
-      return k;
-    };
-    const afterNum = defNum(j);
+    const afterNum = this.defNum(j);
     const numbered = afterNum !== j;
     j = afterNum;
     const w = j === i ? this.t(j) : this.v.n[j];
@@ -673,7 +679,7 @@ export class TimeFinder {
     }
     if (unit === undefined) return null;
     j++;
-    if (!numbered) j = defNum(j); // الأيام الخمسة الماضية
+    if (!numbered) j = this.defNum(j); // الأيام الخمسة الماضية
     if (lex.few.has(this.v.n[j])) j++;
     const adj = lex.relAdj.get(this.v.n[j]);
     if (adj !== undefined && adj !== 0)
@@ -682,6 +688,15 @@ export class TimeFinder {
     if (an !== null)
       return { end: an.end, kind: 'recent', parts: { anchored: an.value, recent: { unit, dir: an.value } } };
     return null;
+  }
+
+  /** End of a definite number at token k (الخمس، الـ48), or k. */
+  private defNum(k: number): number {
+    const w = this.t(k);
+    if (w === 'ال' && this.int(k + 1) >= 0) return k + 2;
+    if (w.startsWith('ال') && (this.words.units.has(w.slice(2)) || this.words.tens.has(w.slice(2))))
+      return k + 1;
+    return k;
   }
 
   /** After منذ/قبل/بعد: ثلاثة أيام، 3 أيام، أسبوعين، شهر، بضعة أيام، أيام قليلة، (نحو) الشهر */
@@ -881,6 +896,59 @@ export class TimeFinder {
     if (parts.part !== undefined) parts.hour = to24(hour, parts.part);
     return { end: j, kind: 'clock', parts };
   }
+}
+
+function longer(best: Core | null, c: Core | null): Core | null {
+  return c !== null && (best === null || c.end > best.end) ? c : best;
+}
+
+const starterCache = new WeakMap<TimeLexicon, Set<string>>();
+
+/**
+ * Every word that can open a time expression (first words of the lexicon's phrases, period and unit
+ * words with and without ال, ordinals): tokens outside it are skipped without trying the grammar.
+ */
+function starterSet(lex: TimeLexicon, words: NumberWords): Set<string> {
+  const hit = starterCache.get(lex);
+  if (hit !== undefined) return hit;
+  const s = new Set<string>(['بين', 'من', 'اخر', 'ال']);
+  const add = (it: Iterable<string>): void => {
+    for (const w of it) s.add(w);
+  };
+  for (const t of [
+    lex.months,
+    lex.deictics,
+    lex.partsOfDay,
+    lex.anchored,
+    lex.positions,
+    lex.prepositions,
+    lex.earlierLater,
+    lex.holidays,
+    lex.holidayDays,
+    lex.hijriMarkers,
+  ])
+    add(t.firsts());
+  add(lex.monthWords);
+  add(lex.weekdays.keys());
+  add(lex.dayWords);
+  add(lex.periods.keys());
+  add(lex.recentPlurals.keys());
+  add(lex.yearWords);
+  add(lex.this);
+  add(lex.approx);
+  add(lex.hourWords);
+  add(lex.hourNoise);
+  add(lex.centuryWords);
+  add(lex.seasons);
+  for (const u of lex.units.keys()) {
+    s.add(u);
+    s.add('ال' + u);
+  }
+  for (const u of [...words.units.keys(), ...words.tens.keys()]) s.add('ال' + u);
+  add(words.ordMasc.keys());
+  add(words.ordinalTens.keys());
+  starterCache.set(lex, s);
+  return s;
 }
 
 function to24(hour: number, part: PartOfDay): number {
