@@ -58,6 +58,7 @@ test('vague quantities: عشرات، مئات، آلاف (approx, order of magni
   check('تجمع مئات المتظاهرين أمام البرلمان.', 'مئات', 100, 'المتظاهرين', true);
   check('فر عشرات الآلاف من السكان.', 'عشرات الآلاف', 10000, 'السكان', true);
   check('فر آلاف من السكان إلى الجبال.', 'آلاف', 1000, 'السكان', true);
+  check('قتل مسلحان وأصيب العشرات في الاشتباك.', 'العشرات', 10, null, true);
 });
 
 test('numbers inside time expressions are not counts; percentages are left out', () => {

@@ -73,7 +73,8 @@ export function parseCardinal(
   if (kind !== TokenKind.ArabicWord) return null;
 
   // vague plurals: عشرات، مئات، آلاف (الآلاف)
-  const vague = w.vague.get(first);
+  // (العشرات، المئات: the definite form too)
+  const vague = w.vague.get(first) ?? (first.startsWith('ال') ? w.vague.get(first.slice(2)) : undefined);
   if (vague !== undefined) {
     let value = vague;
     let end = i + 1;
