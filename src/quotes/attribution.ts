@@ -120,6 +120,7 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
   const isOpenMark = new Uint8Array(n);
   const quoteAtOpen = new Int32Array(n).fill(-1);
   const quoteWords: number[] = [];
+  const nameQuote = new Uint8Array(marked.length); // quotation marks around a speaker's name
   marked.forEach((q, qi) => {
     const o = tokenAt(tokens, q.open);
     const c = tokenAt(tokens, q.close);
@@ -271,9 +272,22 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
       let spEnd = -1;
       let after = i + 1;
       if (form.kind !== 'participle') {
-        const e = nounPhraseAfter(i + 1, limit);
-        if (e > i + 1) {
-          spStart = i + 1;
+        let j = i + 1;
+        while (j < limit && j < i + 3 && lex.adverbs.has(norm[j])) j++; // وذكر حينها فلان
+        // an addressee before the subject: وأوضح لـ«الصحيفة» فلان / وقال للصحفيين …
+        if (j < limit && norm[j] === 'ل' && j + 1 < limit && isShortQuoteAt(j + 1))
+          j = closeTok[quoteAtOpen[j + 1]] + 1;
+        else if (j < limit && norm[j].startsWith('لل')) j++;
+        const e = nounPhraseAfter(j, limit);
+        if (j < limit && isOpenMark[j] && isShortQuoteAt(j) && closeTok[quoteAtOpen[j]] > j + 1) {
+          // a speaker written in quotation marks: وذكرت "مها" أنها …
+          const qi = quoteAtOpen[j];
+          spStart = j + 1;
+          spEnd = closeTok[qi];
+          after = spEnd + 1;
+          nameQuote[qi] = 1;
+        } else if (e > j) {
+          spStart = j;
           spEnd = e;
           after = e;
         } else if (!form.conj) {
@@ -283,8 +297,8 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
             spEnd = i;
           }
         }
-        // يذكر أن / ويذكر أن / يشار إلى أن: impersonal, nobody speaks
-        if (spStart < 0 && form.kind === 'imperfect' && i === sentStart(i)) continue;
+        // يذكر أن / ويذكر أن: impersonal, nobody speaks
+        if (spStart < 0 && form.impersonal && form.kind === 'imperfect' && i === sentStart(i)) continue;
       }
       const paren = i > 0 && (norm[i - 1] === 'ما' || norm[i - 1] === 'لما' || norm[i - 1] === 'حسبما');
       const compl = form.speech && !paren ? complementizerAfter(after) : -1;
@@ -394,30 +408,6 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
     return history.length ? history[history.length - 1] : null;
   }
 
-  /** Same-sentence subject of a coordinated pronoun-only verb (كما ألقت إيران … وقالت إنها …). */
-  function sentenceSubject(f: Frame): Speaker | null {
-    const s0 = sentStart(f.cueStart);
-    const from = tokens.start[s0];
-    const to = tokens.start[f.cueStart];
-    const k0 = mentionFrom(from);
-    for (let k = k0; k < mentions.length && k < k0 + HISTORY_LOOKBACK; k++) {
-      const m = mentions[k];
-      if (m.start >= to) break;
-      const t = tokenAt(tokens, m.start);
-      if (t === s0) continue; // sentence-initial: a topic or a place, not the verb's subject
-      const prev = t - 1;
-      const pw = norm[prev] ?? '';
-      if (lex.npStops.has(pw) || lex.linkWords.has(pw) || !isWord(tokens.kind[prev])) continue;
-      if (/^[بل]/.test(norm[t] ?? '')) continue;
-      return {
-        text: { start: m.start, end: m.end, text: text.slice(m.start, m.end) },
-        entity: m.entity,
-        gender: null,
-      };
-    }
-    return null;
-  }
-
   /** "VERB NP …, مؤكدا أن": the noun phrase after the sentence's first word, when that is a verb. */
   function initialSubject(f: Frame): Speaker | null {
     let t = sentStart(f.cueStart);
@@ -436,6 +426,16 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
     if (lex.complementizers.has(w) || lex.statementNouns.has(w)) return null;
     const e = Math.min(nounPhraseAfter(t + 1, f.cueStart), t + 1 + INITIAL_SUBJECT_WORDS);
     if (e <= t + 1) return null;
+    // an entity mention right after the verb is the subject (كما ألقت إيران باللوم …)
+    const k = mentionFrom(tokens.start[t + 1]);
+    if (k < mentions.length && mentions[k].start === tokens.start[t + 1]) {
+      const m = mentions[k];
+      return {
+        text: { start: m.start, end: m.end, text: text.slice(m.start, m.end) },
+        entity: m.entity,
+        gender: null,
+      };
+    }
     const ts = charOf(t + 1, e);
     return { text: ts, entity: entityFor(ts), gender: null };
   }
@@ -468,7 +468,7 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
       let ante: Speaker | null = null;
       if (f.cueStart > sentStart(f.cueStart)) {
         if (reporter && reporter.sentence === f.sentence && reporter.speaker.text) ante = reporter.speaker;
-        else ante = sentenceSubject(f) ?? initialSubject(f);
+        else ante = initialSubject(f);
       }
       ante ??= lastSpeaker(f.speaker.gender);
       if (ante) sp = { text: ante.text, entity: ante.entity, gender: f.speaker.gender ?? ante.gender };
@@ -493,7 +493,7 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
   marked.forEach((q, qi) => {
     const o = openTok[qi];
     const c = closeTok[qi];
-    if (o >= n) return;
+    if (o >= n || nameQuote[qi]) return;
     let words = 0;
     for (let t = o + 1; t < c; t++)
       if (isWord(tokens.kind[t]) || tokens.kind[t] === TokenKind.Number) words++;
@@ -620,9 +620,25 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
   for (let t = 0; t < n; t++)
     lastContent[t] =
       tokens.kind[t] !== TokenKind.Punct && norm[t] !== 'و' ? t : t > 0 ? lastContent[t - 1] : -1;
+  // a reported clause ends at the next cue that reports (has a complementizer) or names a new
+  // speaker after a perfect verb (… من جهته أكد مدير الشؤون …)
+  const reports = (f: Frame): boolean =>
+    f.compl >= 0 ||
+    (f.form !== null &&
+      f.form.speech &&
+      f.form.kind === 'perfect' &&
+      !f.form.objectFirst &&
+      f.spStart > f.cueStart &&
+      (f.form.conj || opensClause(f.cueStart)));
+  /** The token before i ends a clause: punctuation, a clause opener, or من جهته / من جانبه. */
+  const opensClause = (i: number): boolean =>
+    i === 0 ||
+    tokens.kind[i - 1] === TokenKind.Punct ||
+    lex.clauseOpeners.has(norm[i - 1]) ||
+    (i > 1 && (norm[i - 2] === 'من' || norm[i - 2] === 'ومن'));
   const nextReporter = new Int32Array(frames.length + 1).fill(-1);
   for (let k = frames.length - 1; k >= 0; k--)
-    nextReporter[k] = k + 1 < frames.length && frames[k + 1].compl >= 0 ? k + 1 : nextReporter[k + 1];
+    nextReporter[k] = k + 1 < frames.length && reports(frames[k + 1]) ? k + 1 : nextReporter[k + 1];
   for (let k = 0; k < frames.length; k++) {
     const f = frames[k];
     if (f.compl < 0 || usedCompl.has(f.compl)) continue;

@@ -82,6 +82,21 @@ function canOpen(text: string, i: number): boolean {
 
 const canClose = (text: string, i: number): boolean => i > 0 && !isBlank(text.charCodeAt(i - 1));
 
+/** A letter or digit follows: the mark could open a quotation before it. */
+function opensBefore(text: string, i: number): boolean {
+  if (i + 1 >= text.length) return false;
+  const k = charClass[text.charCodeAt(i + 1)];
+  return k === Ch.Arabic || k === Ch.Latin || k === Ch.Digit || k === Ch.Space || k === Ch.Format;
+}
+
+/** وقال ” نص “: a free-standing mark followed by a space and a word opens (sloppy typing). */
+function spacedOpener(text: string, i: number): boolean {
+  if (i === 0 || i + 2 >= text.length) return false;
+  if (!isBlank(text.charCodeAt(i - 1)) || text.charCodeAt(i + 1) !== 0x20) return false;
+  const k = charClass[text.charCodeAt(i + 2)];
+  return k === Ch.Arabic || k === Ch.Latin || k === Ch.Digit;
+}
+
 /** Find every direct quotation in `text`. Linear time; never throws. */
 export function findMarkedQuotes(text: string): MarkedQuote[] {
   const n = text.length;
@@ -117,7 +132,7 @@ export function findMarkedQuotes(text: string): MarkedQuote[] {
       continue;
     }
     if (open[f] >= 0) {
-      if (canClose(text, i)) {
+      if (canClose(text, i) || !opensBefore(text, i)) {
         pairs.push({ open: open[f], close: i, multi: multi[f] });
         open[f] = -1;
         multi[f] = false;
@@ -125,7 +140,7 @@ export function findMarkedQuotes(text: string): MarkedQuote[] {
         open[f] = i; // the earlier opener was never closed
         multi[f] = false;
       }
-    } else if (canOpen(text, i)) open[f] = i;
+    } else if (canOpen(text, i) || spacedOpener(text, i)) open[f] = i;
   }
 
   function paragraphEnd(at: number): void {

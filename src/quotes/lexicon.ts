@@ -20,6 +20,8 @@ export interface CueVerbEntry {
   roles: ('speech' | 'issue')[];
   objectFirst?: boolean;
   noBare?: boolean;
+  /** the imperfect also reads as an impersonal passive at a sentence start (يُذكر أن) */
+  impersonal?: boolean;
 }
 
 export interface CuesFile {
@@ -41,6 +43,7 @@ export interface CuesFile {
   linkWords: string[];
   statementNouns: string[];
   nounPhraseStops: string[];
+  adverbs: string[];
   relativePronouns: string[];
   clauseOpeners: string[];
 }
@@ -55,6 +58,7 @@ export interface CueForm {
   speech: boolean;
   issue: boolean;
   objectFirst: boolean;
+  impersonal: boolean;
 }
 
 export interface NominalCue {
@@ -73,6 +77,8 @@ export interface CueLexicon {
   linkWords: Set<string>;
   statementNouns: Set<string>;
   npStops: Set<string>;
+  /** words that may stand between a verb and its subject (وذكر حينها فلان) */
+  adverbs: Set<string>;
   relativePronouns: Set<string>;
   clauseOpeners: Set<string>;
 }
@@ -132,6 +138,7 @@ export function validateCues(file: CuesFile): void {
   strings(file.linkWords, 'linkWords');
   strings(file.statementNouns, 'statementNouns');
   strings(file.nounPhraseStops, 'nounPhraseStops');
+  strings(file.adverbs, 'adverbs');
   strings(file.relativePronouns, 'relativePronouns');
   strings(file.clauseOpeners, 'clauseOpeners');
 }
@@ -190,6 +197,7 @@ export function buildLexicon(file: CuesFile): CueLexicon {
         speech,
         issue,
         objectFirst: v.objectFirst === true,
+        impersonal: v.impersonal === true,
       });
       if (!forms.has(f.form) && !f.bare) forms.set(f.form, entry(false));
       for (const c of conj) if (!forms.has(c + f.form)) forms.set(c + f.form, entry(true));
@@ -209,6 +217,7 @@ export function buildLexicon(file: CuesFile): CueLexicon {
   });
   const npStops = new Set(file.nounPhraseStops.map(normaliseWord));
   for (const c of nominal) if (c.words.length) npStops.add(c.words[0]);
+  for (const a of file.adverbs) npStops.add(normaliseWord(a));
   return {
     forms,
     nominal,
@@ -217,6 +226,7 @@ export function buildLexicon(file: CuesFile): CueLexicon {
     linkWords: new Set(file.linkWords.map(normaliseWord)),
     statementNouns: new Set(file.statementNouns.map(normaliseWord)),
     npStops,
+    adverbs: new Set(file.adverbs.map(normaliseWord)),
     relativePronouns: new Set(file.relativePronouns.map(normaliseWord)),
     clauseOpeners: new Set(file.clauseOpeners.map(normaliseWord)),
   };
