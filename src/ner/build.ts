@@ -32,6 +32,43 @@ export function readGazetteerSources(shared: string): [string, number][] {
   return [...out.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
+/**
+ * Names from the project's actor knowledge base (data/actors/*.tsv, countries.json), when present,
+ * as [phrase, class bit] entries: PER → 1, GPE/LOC/FAC → 2, ORG → 4.
+ */
+export function readKbGazetteer(data: string): [string, number][] {
+  const out: [string, number][] = [];
+  const bitOf: Record<string, number> = { PER: 1, GPE: 2, LOC: 2, FAC: 2, ORG: 4 };
+  for (const f of ['people.tsv', 'places.tsv', 'organisations.tsv']) {
+    let text: string;
+    try {
+      text = readFileSync(join(data, 'actors', f), 'utf8');
+    } catch {
+      continue; // the knowledge base is optional
+    }
+    for (const line of text.split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      const cols = line.split('\t');
+      const bit = bitOf[cols[1]];
+      if (bit === undefined || !cols[5]) continue;
+      for (const name of cols[5].split('|')) {
+        const n = normaliseWord(name.trim()).replace(/\s+/g, ' ');
+        if (n.length >= 2) out.push([n, bit]);
+      }
+    }
+  }
+  try {
+    const c = JSON.parse(readFileSync(join(data, 'actors', 'countries.json'), 'utf8')) as {
+      countries?: { ar?: string[] }[];
+    };
+    for (const country of c.countries ?? [])
+      for (const name of country.ar ?? []) out.push([normaliseWord(name.trim()).replace(/\s+/g, ' '), 2]);
+  } catch {
+    // optional
+  }
+  return out;
+}
+
 export function makeExtractor(clusters: ClusterTable, gaz: [string, number][]): FeatureExtractor {
   const tmp = new FeatureExtractor(clusters, { phrases: new Map(), maxLen: 1 });
   const gazetteer = FeatureExtractor.buildGazetteer(gaz, (w) => tmp.stem(w));

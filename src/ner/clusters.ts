@@ -181,14 +181,12 @@ export async function trainClusters(o: ClusterOptions): Promise<void> {
   // PPMI + random projection
   const colSum = new Float64Array(W);
   const rowSum = new Float64Array(V);
-  let all = 0;
   for (let t = 0; t < V; t++)
     for (let c = 0; c < W; c++) {
       const x = counts[t * W + c];
       if (x) {
         colSum[c] += x;
         rowSum[t] += x;
-        all += x;
       }
     }
   const r = rng(7);

@@ -1,7 +1,9 @@
-// Pipeline stage: named-entity mentions (doc.mentions). Placeholder until its issue lands: adds nothing.
+// Pipeline stage: named-entity mentions (doc.mentions) from the trained tagger in models/ner/.
 import { defineStage } from '../stage.js';
+import { findMentions, loadNer, type NerResources } from './mentions.js';
 
-export const nerStage = defineStage({
+export const nerStage = defineStage<NerResources>({
   name: 'ner',
-  run: () => ({}),
+  load: () => loadNer(),
+  run: (doc, res) => ({ mentions: findMentions(res, doc) }),
 });

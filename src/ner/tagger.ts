@@ -89,6 +89,7 @@ export class Tagger {
 
   viterbi(emit: Float32Array, n: number, out: Int32Array): void {
     if (n === 0) return;
+    this.ensure(n);
     const L = this.L;
     const trans = this.p.trans;
     const ok = this.allowed;

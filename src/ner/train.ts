@@ -1,20 +1,23 @@
 // npm run train:ner [-- clusters|tagger|dev|all] : trains the NER resources from ../shared/data into models/ner/.
 import { join } from 'node:path';
-import { sharedDir, modelsDir } from '../resources.js';
+import { dataDir, sharedDir, modelsDir } from '../resources.js';
 import { readClusters, trainClusters } from './clusters.js';
 import { writeFileSync } from 'node:fs';
-import { loadTagSets, mapTags, readConll, type Sentence } from './corpus.js';
+import { chunks, loadTagSets, mapTags, readConll, type Sentence } from './corpus.js';
+import { MODEL_FILE, MODEL_SCHEMA, saveModel, type ModelHeader } from './format.js';
+import { SubtypeClassifier, trainSubtype, type SpanExample } from './subtype.js';
 import {
   featurise,
   glueClitics,
   makeExtractor,
   newsfaneOnly,
   readGazetteerSources,
+  readKbGazetteer,
   streamKey,
 } from './build.js';
 import { Tagger, labelSet, trainPerceptron, type TrainExample } from './tagger.js';
 import { score } from './scorer.js';
-import type { FeatureExtractor } from './features.js';
+import { FEATURES, type FeatureExtractor } from './features.js';
 import { evidence, tagBlock, type NerModel } from './model.js';
 
 const log = (m: string): void => {
@@ -46,7 +49,9 @@ async function main(argv: string[]): Promise<void> {
   }
   if (what === 'dev' || what === 'cv' || what === 'tagger' || what === 'all') {
     const clusters = readClusters(clustersPath);
-    const fx = makeExtractor(clusters, readGazetteerSources(sharedDir));
+    const gaz = readGazetteerSources(sharedDir);
+    if (opt(argv, 'kb', 1) === 1) gaz.push(...readKbGazetteer(dataDir));
+    const fx = makeExtractor(clusters, gaz);
     const aner = readConll(join(sharedDir, 'data', 'anercorp', 'ANERcorp_train.txt'));
     const o: TrainOptions = {
       epochs: opt(argv, 'epochs', 12),
@@ -75,6 +80,7 @@ async function main(argv: string[]): Promise<void> {
       const folds = what === 'dev' ? 1 : opt(argv, 'folds', 5);
       const gold: string[][] = [];
       const pred: string[][] = [];
+      const heldAll: Sentence[] = [];
       for (let f = 0; f < folds; f++) {
         const a = what === 'dev' ? Math.floor(aner.length * 0.9) : Math.floor((aner.length * f) / folds);
         const b = what === 'dev' ? aner.length : Math.floor((aner.length * (f + 1)) / folds);
@@ -83,6 +89,7 @@ async function main(argv: string[]): Promise<void> {
         const model = trainModel(fx, train, labels, o);
         const p = predict(model, held, o.block);
         gold.push(...held.map((s) => s.tags));
+        heldAll.push(...held);
         pred.push(...p);
         const sc = score(
           held.map((s) => s.tags),
@@ -93,7 +100,7 @@ async function main(argv: string[]): Promise<void> {
       const sc = score(gold, pred);
       if (process.env.NER_DUMP) {
         const lines: string[] = [];
-        aner.forEach((s, i) => {
+        heldAll.forEach((s, i) => {
           s.tokens.forEach((w, j) => lines.push(`${w} ${gold[i][j]} ${pred[i][j]}`));
           lines.push('');
         });
@@ -103,6 +110,60 @@ async function main(argv: string[]): Promise<void> {
         log(
           `${what} ${t.type.padEnd(6)} P=${t.precision.toFixed(4)} R=${t.recall.toFixed(4)} F1=${t.f1.toFixed(4)} (tp ${t.tp} fp ${t.fp} fn ${t.fn})`,
         );
+    } else {
+      const started = Date.now();
+      const model = trainModel(fx, aner, labels, o);
+      log(`tagger trained in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      // place subtypes from NewsFANE
+      const tagsets = loadTagSets();
+      const nf = readConll(join(sharedDir, 'data', 'newsfane', 'NewsFANE_train_no_ANERcorp_test.txt')).map(
+        glueClitics,
+      );
+      const classes = ['GPE', 'LOC', 'FAC'];
+      const spans: SpanExample[] = [];
+      for (const s of nf) {
+        const tags = mapTags(s.tags, tagsets.newsfane);
+        for (const c of chunks(tags)) {
+          const cls = classes.indexOf(c.type);
+          if (cls >= 0) spans.push({ words: s.tokens, start: c.start, end: c.end, cls });
+        }
+      }
+      const cut = Math.floor(spans.length * 0.9);
+      const heldOut = spans.slice(cut);
+      const probe = new SubtypeClassifier(trainSubtype(fx, classes, spans.slice(0, cut), 10));
+      let right = 0;
+      for (const e of heldOut) if (probe.classify(fx, e.words, e.start, e.end) === classes[e.cls]) right++;
+      const subtypeAccuracy = right / heldOut.length;
+      const majority = heldOut.filter((e) => e.cls === 0).length / heldOut.length;
+      log(
+        `subtype: ${spans.length} NewsFANE place spans; held-out accuracy ${subtypeAccuracy.toFixed(4)} (all-GPE ${majority.toFixed(4)})`,
+      );
+      const subtype = trainSubtype(fx, classes, spans, 10);
+      const header: ModelHeader = {
+        schema: MODEL_SCHEMA,
+        created: new Date().toISOString().slice(0, 10),
+        labels,
+        bucketBits: o.bits,
+        features: FEATURES,
+        block: o.block,
+        passes: model.pass2 ? 2 : 1,
+        gazetteer: gaz,
+        subtype,
+        training: {
+          anercorpSentences: aner.length,
+          newsfaneExtraSentences: o.extra.length,
+          epochs: o.epochs,
+          jackknife: o.jackknife,
+          subtypeSpans: spans.length,
+          subtypeHeldOutAccuracy: Math.round(subtypeAccuracy * 10000) / 10000,
+        },
+      };
+      const bytes = saveModel(
+        join(modelsDir, 'ner'),
+        header,
+        [model.pass1, model.pass2].filter((t): t is Tagger => t !== null).map((t) => t.p),
+      );
+      log(`wrote ${join(modelsDir, 'ner', MODEL_FILE)} (${(bytes / 1e6).toFixed(2)} MB)`);
     }
   }
 }
