@@ -18,6 +18,8 @@ interface Trigger {
   verb: boolean;
   future: boolean;
   passive: boolean;
+  /** A noun carrying a possessive pronoun (لقائه): the pronoun fills its genitive slot. */
+  pron: boolean;
   code: string | null;
   /** Code came from a context rule. */
   viaCtx: boolean;
@@ -34,6 +36,8 @@ interface Ment {
 interface Args {
   src: number[];
   tgt: number[];
+  /** How the source was found. */
+  how: 'agent' | 'svo' | 'vso' | 'pron' | 'rel' | 'coord' | 'none';
   /** The subject was found after the verb (VSO); targets are searched after it. */
   after: number;
 }
@@ -45,6 +49,8 @@ class DocView {
   readonly n: number;
   readonly nw: string[];
   readonly cands: string[][];
+  /** Index in `cands[t]` where possessive-stripped forms begin. */
+  readonly possAt: Uint8Array;
   readonly mAt: Int32Array;
   readonly ments: Ment[];
   readonly trig: (Trigger | null)[];
@@ -56,12 +62,16 @@ class DocView {
     this.n = tk.count;
     this.nw = new Array<string>(this.n);
     this.cands = new Array<string[]>(this.n);
+    this.possAt = new Uint8Array(this.n);
     for (let t = 0; t < this.n; t++) {
       const w = normaliseWord(doc.text.slice(tk.start[t], tk.end[t]));
       this.nw[t] = w;
       const c: string[] = [];
-      if (tk.kind[t] === TokenKind.ArabicWord) nounCandidates(w, c);
-      else c.push(w);
+      if (tk.kind[t] === TokenKind.ArabicWord) this.possAt[t] = nounCandidates(w, c);
+      else {
+        c.push(w);
+        this.possAt[t] = 1;
+      }
       this.cands[t] = c;
     }
     this.mAt = new Int32Array(this.n).fill(-1);
@@ -105,6 +115,13 @@ class DocView {
     return this.doc.tokens.kind[t] === TokenKind.Punct && (w === ',' || w === ';' || w === ':' || w === '-');
   }
 
+  /** Quotation marks and brackets: transparent for argument search. */
+  isQuote(t: number): boolean {
+    if (this.doc.tokens.kind[t] !== TokenKind.Punct) return false;
+    const w = this.nw[t];
+    return w === '"' || w === "'" || w === '(' || w === ')' || w === '[' || w === ']' || w === '/';
+  }
+
   inDateline(mi: number): boolean {
     const d = this.doc.dateline;
     return d !== null && this.ments[mi].start >= d.start && this.ments[mi].end <= d.end;
@@ -114,7 +131,7 @@ class DocView {
   isNisba(mi: number): boolean {
     const m = this.ments[mi];
     let w = normaliseWord(this.doc.text.slice(m.start, m.end));
-    if (w.includes(' ') || w === normaliseWord(m.ent.name.ar)) return false;
+    if (m.ent.type !== 'GPE' || w.includes(' ') || w === normaliseWord(m.ent.name.ar)) return false;
     if (w.startsWith('ال')) w = w.slice(2);
     return w.endsWith('يه') || w.endsWith('ي') || w.endsWith('يين') || w.endsWith('يون');
   }
@@ -235,11 +252,13 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
   }
   let nEntry = -1;
   let nDefinite = false;
+  let pron = false;
   const cs = v.cands[t];
   for (let k = 0; k < cs.length; k++) {
     const e = lex.nouns.get(cs[k]);
     if (e !== undefined) {
-      nEntry = e;
+      nEntry = e < 0 ? -e - 1 : e;
+      pron = e < 0 || k >= v.possAt[t];
       nDefinite = cs[k] !== w && !(w.length === cs[k].length + 1 && (w[0] === 'و' || w[0] === 'ف'));
       break;
     }
@@ -289,6 +308,7 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
     verb,
     future: verb && (vh?.future ?? false),
     passive: verb && (vh?.passive ?? false),
+    pron: !verb && pron,
     code,
     viaCtx,
   };
@@ -299,7 +319,7 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
   const known = memo.get(t);
   if (known) return known;
   const g = v.res.gram;
-  const res: Args = { src: NONE, tgt: NONE, after: t + 1 };
+  const res: Args = { src: NONE, tgt: NONE, how: 'none', after: t + 1 };
   memo.set(t, res);
   // Passive agent after the verb: من قبل X, على يد X.
   for (let u = t + 1; u < Math.min(b, t + 12); u++) {
@@ -307,6 +327,7 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
     const mi = v.startsAt(u);
     if (mi >= 0 && v.isAgent(mi)) {
       res.src = v.coordinated(mi, b);
+      res.how = 'agent';
       return res;
     }
   }
@@ -318,24 +339,60 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
       stop = u;
       break;
     }
+  const stopIsVerb = stop >= a && v.isVerbTrigger(stop);
+  const w0 = v.nw[t];
+  if (stopIsVerb && depth < 3 && (w0[0] === 'و' || w0[0] === 'ف')) {
+    // زار X بغداد والتقى Y: a verb joined by و to the verb before it, with no comma between,
+    // shares its subject.
+    let comma = false;
+    for (let u = stop + 1; u < t && !comma; u++) comma = v.isComma(u);
+    if (!comma) {
+      res.src = subjectOf(v, stop, a, b, memo, depth + 1).src;
+      res.how = 'coord';
+      return res;
+    }
+  }
+  // X، التي تقاتل …: right after a relative pronoun, the subject is the antecedent.
+  if (stop >= a && stop >= t - 2 && g.relatives.has(v.nw[stop])) {
+    for (let p = stop - 1, words = 0; p >= Math.max(a, stop - 6); p--) {
+      if (v.mAt[p] >= 0) {
+        res.src = [v.mAt[p]];
+        res.how = 'rel';
+        return res;
+      }
+      if (v.isComma(p) || v.isQuote(p)) continue;
+      if (++words > 2) break;
+    }
+  }
   // SVO: the clause opens with its subject (after at most two title words: الرئيس الأمريكي X).
   let svo = -1;
-  for (let u = stop + 1, words = 0; u < t; u++) {
-    const mi = v.startsAt(u);
-    if (mi >= 0) {
-      if (v.prepOf(mi) === '' && !v.isAgent(mi) && !v.inDateline(mi)) svo = mi;
-      break;
+  if (!stopIsVerb) {
+    for (let u = stop + 1, words = 0; u < t; u++) {
+      if (v.isQuote(u)) continue;
+      const mi = v.startsAt(u);
+      if (mi >= 0) {
+        if (v.prepOf(mi) === '' && !v.isAgent(mi) && !v.inDateline(mi)) svo = mi;
+        break;
+      }
+      const k = v.doc.tokens.kind[u];
+      if ((k !== TokenKind.ArabicWord && k !== TokenKind.Number) || g.allPreps.has(v.nw[u]) || ++words > 2)
+        break;
+      if (
+        v.nw[u].length > 2 &&
+        (v.nw[u][0] === 'و' || v.nw[u][0] === 'ف') &&
+        g.allPreps.has(v.nw[u].slice(1))
+      )
+        break;
     }
-    if (v.doc.tokens.kind[u] !== TokenKind.ArabicWord || g.allPreps.has(v.nw[u]) || ++words > 2) break;
-    if (v.nw[u].length > 2 && (v.nw[u][0] === 'و' || v.nw[u][0] === 'ف') && g.allPreps.has(v.nw[u].slice(1)))
-      break;
   }
   if (svo >= 0) {
     res.src = v.coordinated(svo, b);
+    res.how = 'svo';
     return res;
   }
   if (stop >= a && depth < 3 && g.pronounComplementizers.has(v.nw[stop])) {
     // أعلنت X أنها أرسلت: the pronoun is the subject, and it refers to the matrix subject.
+    res.how = 'pron';
     for (let m = stop - 1; m >= a; m--)
       if (v.isVerbTrigger(m)) {
         res.src = subjectOf(v, m, a, b, memo, depth + 1).src;
@@ -351,40 +408,44 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
     }
     return res;
   }
-  // VSO: right after the verb, skipping adverbs.
+  // VSO: right after the verb, skipping adverbs, quotation marks and a title (الرئيس اليمني X).
   let u = t + 1;
-  while (u < b && u < t + 4 && (g.skipAfterVerb.has(v.nw[u]) || v.doc.tokens.kind[u] === TokenKind.Date)) u++;
+  while (
+    u < b &&
+    u < t + 5 &&
+    (g.skipAfterVerb.has(v.nw[u]) || v.doc.tokens.kind[u] === TokenKind.Date || v.isQuote(u))
+  )
+    u++;
   let vso = u < b ? v.startsAt(u) : -1;
-  if (
-    vso < 0 &&
-    u + 1 < b &&
-    v.doc.tokens.kind[u] === TokenKind.ArabicWord &&
-    inSet(v.cands[u], g.actorHeads)
-  ) {
-    // طائرات التحالف, قوات النظام: a head noun before the actor.
-    vso = v.startsAt(u + 1);
+  if (vso < 0 && u < b && v.doc.tokens.kind[u] === TokenKind.ArabicWord && inSet(v.cands[u], g.actorHeads)) {
+    for (let k = u + 1; k < Math.min(b, u + 4); k++) {
+      const mi = v.startsAt(k);
+      if (mi >= 0) {
+        vso = mi;
+        break;
+      }
+      if (v.doc.tokens.kind[k] !== TokenKind.ArabicWord || g.allPreps.has(v.nw[k]) || v.trig[k]) break;
+    }
+  }
+  if (vso >= 0 && v.isNisba(vso)) {
+    const next = v.ments[vso].last + 1 < b ? v.startsAt(v.ments[vso].last + 1) : -1;
+    if (next >= 0) vso = next;
   }
   if (vso >= 0 && v.prepOf(vso) !== '') vso = -1;
   if (vso >= 0) {
     res.src = v.coordinated(vso, b);
+    res.how = 'vso';
     res.after = v.ments[res.src[res.src.length - 1]].last + 1;
     return res;
   }
-  if (stop >= a && depth < 3 && g.relatives.has(v.nw[stop]) && stop === t - 1) {
-    // X، الذي فعل: the antecedent.
-    let p = stop - 1;
-    if (p >= a && v.isComma(p)) p--;
-    if (p >= a && v.mAt[p] >= 0) {
-      res.src = [v.mAt[p]];
-      return res;
-    }
-  }
-  // A verb joined by و to an earlier verb shares its subject.
+  // A verb joined by و (or كما, ثم) to an earlier verb shares its subject.
   const w = v.nw[t];
-  if ((w[0] === 'و' || w[0] === 'ف') && depth < 3) {
+  const prev = t > a ? v.nw[t - 1] : '';
+  if ((w[0] === 'و' || w[0] === 'ف' || prev === 'و' || prev === 'كما' || prev === 'ثم') && depth < 3) {
     for (let m = t - 1; m >= a; m--) {
       if (v.isVerbTrigger(m)) {
         res.src = subjectOf(v, m, a, b, memo, depth + 1).src;
+        res.how = 'coord';
         return res;
       }
     }
@@ -400,11 +461,19 @@ function targetAfter(
   entry: LexEntry,
   exclude: Set<Entity>,
   skip = -1,
+  appositive = false,
 ): number[] {
   const g = v.res.gram;
+  // After a subject, an apposition or relative clause (X، التي …، Y) is skipped once.
+  if (appositive && from < b && (v.isComma(from) || v.isQuote(from) || g.relatives.has(v.nw[from]))) {
+    let k = from + 1;
+    while (k < b && k < from + 25 && !v.isComma(k)) k++;
+    if (k < b && v.isComma(k)) from = k + 1;
+  }
   const end = Math.min(b, from + 14);
   let words = 0;
   for (let u = from; u < end; u++) {
+    if (v.isQuote(u)) continue;
     if (u !== skip && (v.isBoundary(u) || v.isVerbTrigger(u) || v.isComma(u))) break;
     const mi = v.startsAt(u);
     if (mi < 0) {
@@ -454,11 +523,16 @@ function modalityOf(
       }
     }
   }
-  if (matrix && matrix.code === '016') return 'negated';
+  if (matrix && matrix.entry.negates) return 'negated';
   // conditional: a conditional word before the trigger in the sentence, or after a future one
   const condAt = (u: number): boolean => {
     if (g.conditional.has(nw[u])) return true;
-    if (nw[u] === 'ان' && u + 1 < b && v.isVerbTrigger(u + 1)) {
+    if (
+      v.doc.text.charCodeAt(v.doc.tokens.start[u]) === 0x0625 &&
+      nw[u] === 'ان' &&
+      u + 1 < b &&
+      v.isVerbTrigger(u + 1)
+    ) {
       for (let m = u - 1; m >= Math.max(a, u - 4); m--) if (v.trig[m]?.entry.kind === 'report') return false;
       return true;
     }
@@ -475,7 +549,7 @@ function modalityOf(
   if (future) for (let u = tr.t + 1; u < b; u++) if (condAt(u)) return 'conditional';
   // planned
   if (future) return 'planned';
-  for (let u = anchor - 1; u >= Math.max(a, anchor - 6); u--) {
+  for (let u = tr.t - 1; u >= Math.max(a, anchor - 6); u--) {
     if (inSet(v.cands[u], g.planned)) return 'planned';
     if (v.isComma(u)) break;
   }
@@ -618,50 +692,78 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
       if (tr.verb) {
         const sj = subjectOf(v, tr.t, a, b, memo);
         src = sj.src;
-        tgt = targetAfter(v, sj.after, b, tr.entry, new Set(src.map((m) => v.ments[m].ent)));
+        tgt = targetAfter(
+          v,
+          sj.after,
+          b,
+          tr.entry,
+          new Set(src.map((m) => v.ments[m].ent)),
+          -1,
+          sj.how === 'vso',
+        );
+        // Unvocalised قتل X / X قتلوا is mostly the passive: the "subject" is the victim.
+        if (
+          tr.entry.passiveIfNoObject &&
+          tgt.length === 0 &&
+          (sj.how === 'svo' || sj.how === 'vso') &&
+          !objectFollows(v, sj.how === 'vso' ? sj.after : tr.t + 1, b)
+        ) {
+          tgt = src;
+          src = NONE;
+        }
       } else {
+        // A support verb governing the noun (شنت X غارات, أعلن X عن خطط لخفض …), with no other
+        // trigger between them.
+        // A speech verb governs only through a word of intent (أعلن عن خطط لخفض).
         let lv = -1;
-        for (let u = tr.t - 1; u >= Math.max(a, tr.t - 12); u--) {
+        let intent = false;
+        for (let u = tr.t - 1, words = 0; u >= a && words <= 10; u--) {
           if (v.isBoundary(u) || v.isComma(u)) break;
           const m = v.trig[u];
-          if (m && m.verb) {
-            if (m.entry.kind === 'light' || m.entry.kind === 'light-passive') lv = u;
+          if (m) {
+            const k = m.entry.kind;
+            if (m.verb && (k === 'light' || k === 'light-passive' || (k === 'report' && intent))) lv = u;
             break;
           }
+          if (consumed[u]) break;
+          if (inSet(v.cands[u], v.res.gram.planned)) intent = true;
+          if (v.mAt[u] < 0 && v.doc.tokens.kind[u] === TokenKind.ArabicWord) words++;
         }
         if (lv >= 0) {
           anchor = lv;
           const sj = subjectOf(v, lv, a, b, memo);
-          if (v.trig[lv]!.entry.kind === 'light') {
+          if (v.trig[lv]!.entry.kind !== 'light-passive') {
             src = sj.src;
-            tgt = targetAfter(v, sj.after, b, tr.entry, new Set(src.map((m) => v.ments[m].ent)), tr.t);
+            const own = genitiveOf(v, tr.t, b);
+            tgt =
+              own.gen >= 0
+                ? v.coordinated(own.gen, b)
+                : targetAfter(v, sj.after, b, tr.entry, new Set(src.map((m) => v.ments[m].ent)), tr.t);
           } else {
             tgt = sj.src;
             src = agentAfter(v, tr.t, b, true);
           }
         } else {
-          // The genitive after the noun (مقتل X); a nisba right after it is the actor (الغارات
-          // الإسرائيلية); a nisba after another noun describes that noun (مقتل جندي أمريكي).
-          let gen = -1;
-          let nisbaSrc = -1;
-          let nisbaLater = -1;
-          for (let u = tr.t + 1, words = 0; u < b && words < 5; u++) {
-            if (v.isBoundary(u) || v.isComma(u) || v.isVerbTrigger(u)) break;
-            const mi = v.startsAt(u);
-            if (mi < 0) {
-              if (v.mAt[u] < 0) words++;
-              continue;
+          const { gen: g0, nisbaSrc } = genitiveOf(v, tr.t, b);
+          let gen = g0;
+          if (tr.pron) {
+            // لقائه X: the pronoun is the genitive (the actor of a visit, the object of a strike);
+            // it refers back to the nearest bare mention before it in the sentence.
+            let ante = -1;
+            for (let u = tr.t - 1; u >= a && ante < 0; u--) {
+              const mi = v.startsAt(u);
+              if (mi >= 0 && v.prepOf(mi) === '' && !v.inDateline(mi)) ante = mi;
             }
-            if (v.prepOf(mi) !== '' || v.isAgent(mi)) break;
-            if (v.isNisba(mi)) {
-              if (u === tr.t + 1) nisbaSrc = mi;
-              else if (nisbaLater < 0) nisbaLater = mi;
-              continue;
+            if (tr.entry.gen === 'source') {
+              src = ante >= 0 ? [ante] : NONE;
+              tgt = gen >= 0 ? v.coordinated(gen, b) : targetAfter(v, tr.t + 1, b, tr.entry, new Set());
+            } else {
+              tgt = targetAfter(v, tr.t + 1, b, tr.entry, new Set());
+              src = nisbaSrc >= 0 ? [nisbaSrc] : agentAfter(v, tr.t, b, true);
             }
-            gen = mi;
-            break;
+            drafts.push({ tr, anchor, src, tgt, reportedBy: false });
+            continue;
           }
-          if (gen < 0 && nisbaLater >= 0) gen = nisbaLater;
           if (tr.entry.gen === 'source') {
             if (gen < 0) gen = nisbaSrc;
             src = gen >= 0 ? v.coordinated(gen, b) : NONE;
@@ -681,6 +783,9 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
       if (!d.tr.code!.startsWith('112') || d.tgt.length === 0) continue;
       for (const n of drafts) {
         if (n === d || n.tr.verb || n.tr.t <= d.tr.t || n.src.length > 0) continue;
+        let crosses = false;
+        for (let u = d.tr.t + 1; u < n.tr.t && !crosses; u++) crosses = v.isBoundary(u);
+        if (crosses) continue;
         n.src = d.tgt;
         n.reportedBy = true;
       }
@@ -690,6 +795,49 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
   }
   const title = doc.paragraphs.find((p) => p.role === 'title');
   return dedupe(found, title ? title.end : 0);
+}
+
+/**
+ * The genitive after a noun trigger (مقتل X). A nisba right after the noun is its actor (الغارات
+ * الإسرائيلية: `nisbaSrc`); a nisba after another noun describes that noun (مقتل جندي أمريكي) and
+ * is the genitive when nothing else is.
+ */
+function genitiveOf(v: DocView, t: number, b: number): { gen: number; nisbaSrc: number } {
+  let gen = -1;
+  let nisbaSrc = -1;
+  let nisbaLater = -1;
+  for (let u = t + 1, words = 0; u < b && words < 5; u++) {
+    if (v.isBoundary(u) || v.isComma(u) || v.isVerbTrigger(u)) break;
+    const mi = v.startsAt(u);
+    if (mi < 0) {
+      if (v.mAt[u] < 0) words++;
+      continue;
+    }
+    const p = v.prepOf(mi);
+    if (p === 'من' && words >= 1 && !v.isAgent(mi)) {
+      gen = mi; // مقتل 49 مسلحا من تنظيم X: partitive
+      break;
+    }
+    if (p !== '' || v.isAgent(mi)) break;
+    if (v.isNisba(mi)) {
+      if (u === t + 1) nisbaSrc = mi;
+      else if (nisbaLater < 0) nisbaLater = mi;
+      continue;
+    }
+    gen = mi;
+    break;
+  }
+  if (gen < 0 && nisbaLater >= 0) gen = nisbaLater;
+  return { gen, nisbaSrc };
+}
+
+/** Does a bare noun (a possible object) follow? Then an unvocalised verb reads as active. */
+function objectFollows(v: DocView, u: number, b: number): boolean {
+  if (u >= b) return false;
+  const w = v.nw[u];
+  if (v.doc.tokens.kind[u] !== TokenKind.ArabicWord || v.res.gram.allPreps.has(w)) return false;
+  if (w.length > 3 && (w[0] === 'و' || w[0] === 'ف')) return false;
+  return !v.res.gram.skipAfterVerb.has(w);
 }
 
 /** A noun right after an event verb is that event's content (أدانت الهجوم), not an event. */

@@ -26,6 +26,8 @@ export interface LexEntryData {
   notAfter?: string[];
   preps?: string[];
   absorbs?: boolean;
+  negates?: boolean;
+  passiveIfNoObject?: boolean;
 }
 
 interface LexiconFile {
@@ -76,6 +78,8 @@ export interface LexEntry {
   notAfter: WordSet | null;
   preps: WordSet | null;
   absorbs: boolean;
+  negates: boolean;
+  passiveIfNoObject: boolean;
 }
 
 export interface VerbHit {
@@ -89,6 +93,7 @@ export interface VerbHit {
 export interface Lexicon {
   entries: LexEntry[];
   verbs: Map<string, VerbHit>;
+  /** Noun form → entry index; negative (−index − 1) when the form carries a possessive pronoun. */
   nouns: Map<string, number>;
 }
 
@@ -155,6 +160,8 @@ export function compileLexicon(file: LexiconFile, onto: Ontology, where = LEXICO
       notAfter: d.notAfter?.length ? wordSet(d.notAfter) : null,
       preps: d.preps?.length ? wordSet(d.preps) : null,
       absorbs: d.absorbs === true,
+      negates: d.negates === true,
+      passiveIfNoObject: d.passiveIfNoObject === true,
     });
     const exclude = new Set((d.exclude ?? []).map(norm));
     if (d.verb) {
@@ -167,7 +174,8 @@ export function compileLexicon(file: LexiconFile, onto: Ontology, where = LEXICO
       }
     }
     for (const n of d.nouns ?? [])
-      for (const f of nounForms(n)) if (!exclude.has(f) && !nouns.has(f)) nouns.set(f, i);
+      for (const [f, pron] of nounForms(n))
+        if (!exclude.has(f) && !nouns.has(f)) nouns.set(f, pron ? -i - 1 : i);
   }
   return { entries, verbs, nouns };
 }

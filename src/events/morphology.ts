@@ -98,15 +98,18 @@ export function verbForms(perfectRaw: string, imperfectRaw: string | null): Verb
   return out;
 }
 
-/** Surface forms of a verbal noun: singular, -ات plural, accusative -ا, possessive pronouns. */
-export function nounForms(nounRaw: string): string[] {
+/** Surface forms of a verbal noun: singular, -ات plural, accusative -ا, possessive pronouns
+ * (flagged: the pronoun fills the genitive slot). */
+export function nounForms(nounRaw: string): [form: string, possessive: boolean][] {
   const m = norm(nounRaw);
-  const out = [m];
+  const out: [string, boolean][] = [[m, false]];
   const tied = m.endsWith('ه'); // ta marbuta, normalised to ه
-  const base = tied ? m.slice(0, -1) + 'ت' : m;
-  if (tied) out.push(m.slice(0, -1) + 'ات', base + 'ي', base + 'ا');
-  else out.push(m + 'ا', m + 'ات');
-  for (const p of ['ه', 'ها', 'هم', 'هما', 'هن', 'نا', 'كم', 'ي']) out.push(base + p);
+  const bases = [tied ? m.slice(0, -1) + 'ت' : m];
+  if (m.endsWith('اء')) bases.push(m.slice(0, -1) + 'ئ', m.slice(0, -1) + 'ؤ'); // لقاء → لقائه
+  if (tied) out.push([m.slice(0, -1) + 'ات', false], [bases[0] + 'ي', false], [bases[0] + 'ا', false]);
+  else out.push([m + 'ا', false], [m + 'ات', false]);
+  for (const base of bases)
+    for (const p of ['ه', 'ها', 'هم', 'هما', 'هن', 'نا', 'كم']) out.push([base + p, true]);
   return out;
 }
 
@@ -129,7 +132,7 @@ export function verbCandidates(w: string): string[] {
  * preposition (ب ل ك), the article (ال, or لل) and a possessive pronoun stripped, each step
  * optional. `definite` tells whether an article or preposition was removed.
  */
-export function nounCandidates(w: string, out: string[]): void {
+export function nounCandidates(w: string, out: string[]): number {
   out.length = 0;
   out.push(w);
   let x = w;
@@ -158,4 +161,5 @@ export function nounCandidates(w: string, out: string[]): void {
       }
     }
   }
+  return n;
 }
