@@ -151,6 +151,16 @@ describe('read routes', () => {
     assert.ok(Array.isArray(cameo.codes));
   });
 
+  test('read answers are reused for the same URL for a few seconds', async () => {
+    const a = await get('/api/timeline?from=2024-03-02');
+    const b = await get('/api/timeline?from=2024-03-02');
+    assert.equal(a.res.headers.get('x-cache'), 'MISS');
+    assert.equal(b.res.headers.get('x-cache'), 'HIT');
+    assert.deepEqual(b.body, a.body);
+    assert.match(b.res.headers.get('content-type') ?? '', /application\/json/);
+    assert.equal(b.res.headers.get('x-content-type-options'), 'nosniff');
+  });
+
   test('an unknown actor is a 404 naming the parameter', async () => {
     const r = await get('/api/actors/nobody-at-all');
     assert.equal(r.status, 404);

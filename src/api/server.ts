@@ -42,6 +42,11 @@ export interface ServerOptions {
   /** Largest body POST /api/documents accepts, in bytes (default 1 MiB). */
   documentLimit?: number;
   logger?: boolean;
+  /**
+   * Seconds a read answer (GET /api/…) is reused for the same URL (default 10; 0 = off). Writes
+   * through this server clear it; writes by another process show after at most this long.
+   */
+  cacheSeconds?: number;
 }
 
 export const defaultWebRoot = join(packageRoot, 'web', 'dist');
@@ -91,12 +96,42 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   // JSON only: a text/plain body is refused (415) rather than failing validation.
   app.removeContentTypeParser('text/plain');
 
+  const cache = new AnswerCache(opts.cacheSeconds ?? 10, 1000);
+  const cacheable = (req: FastifyRequest) =>
+    cache.enabled &&
+    req.method === 'GET' &&
+    req.url.startsWith('/api/') &&
+    !req.url.startsWith('/api/openapi');
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!cacheable(req)) return;
+    const hit = cache.get(req.url);
+    if (!hit) return;
+    for (const [k, v] of Object.entries(hit.headers)) reply.header(k, v);
+    reply.header('X-Cache', 'HIT');
+    return reply.send(hit.body);
+  });
+
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Content-Security-Policy', csp);
     if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    if (
+      cacheable(req) &&
+      reply.statusCode === 200 &&
+      typeof payload === 'string' &&
+      !reply.hasHeader('X-Cache')
+    ) {
+      const headers: Record<string, string> = {};
+      for (const k of ['content-type', 'content-disposition']) {
+        const v = reply.getHeader(k);
+        if (typeof v === 'string') headers[k] = v;
+      }
+      cache.set(req.url, { body: payload, headers });
+      reply.header('X-Cache', 'MISS');
+    }
     return payload;
   });
 
@@ -359,6 +394,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         },
         async (req, reply) => {
           const result = await opts.ingest!(req.body as DocumentBody);
+          cache.clear();
+          clusterIndex = null;
           void (reply as FastifyReply).code(result.status === 'new' ? 201 : 200);
           return result;
         },
@@ -473,4 +510,37 @@ export async function listen(app: FastifyInstance, opts: ListenOptions = {}): Pr
   const port = typeof addr === 'object' && addr ? addr.port : opts.port;
   const shown = host.includes(':') ? `[${host}]` : host;
   return `http://${shown}:${port}`;
+}
+
+/** Recent read answers by URL, for a few seconds; oldest dropped first beyond `max` entries. */
+class AnswerCache {
+  private readonly entries = new Map<string, { at: number; body: string; headers: Record<string, string> }>();
+  constructor(
+    private readonly seconds: number,
+    private readonly max: number,
+  ) {}
+
+  get enabled(): boolean {
+    return this.seconds > 0;
+  }
+
+  get(url: string): { body: string; headers: Record<string, string> } | null {
+    const e = this.entries.get(url);
+    if (!e) return null;
+    if (Date.now() - e.at > this.seconds * 1000) {
+      this.entries.delete(url);
+      return null;
+    }
+    return e;
+  }
+
+  set(url: string, value: { body: string; headers: Record<string, string> }): void {
+    this.entries.delete(url);
+    this.entries.set(url, { at: Date.now(), ...value });
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
 }

@@ -34,7 +34,7 @@ export function EventsPage({
   const page = useApi(`${key}@${offset}`, () =>
     getJson<{ events: EventRecord[] }>('events', { ...filter, limit: PAGE, offset }),
   );
-  const all = useApi(key, () => getJson<{ events: EventRecord[] }>('events', { ...filter, limit: 5000 }));
+  const all = useApi(key, () => getJson<{ events: EventRecord[] }>('events', { ...filter, limit: 2000 }));
   const graph = useApi(key, () => getJson<Graph>('graph', filter));
   const set = (k: string) => (e: Event) => setForm({ ...form, [k]: (e.target as HTMLInputElement).value });
   const submit = (e: Event) => {
