@@ -512,15 +512,16 @@ export function linkDoc(
   }
   function corefTarget(words: string[]): Draft | null {
     let found: Draft | null = null;
-    let foundAt = -1;
+    let foundAt = Infinity;
     for (const d of drafts.values()) {
       if (d.type !== 'PER' || !d.words || d.words.length < 2) continue;
       const last = d.words[d.words.length - 1];
       const ok =
         (words.length === 1 && words[0] === last) ||
         (words.length >= 2 && words[words.length - 1] === last && words[0] === d.words[0]);
-      const at = d.mentions[0]?.start ?? -1;
-      if (ok && at > foundAt) {
+      // Several people share the surname: the one named first is the article's main figure.
+      const at = d.mentions[0]?.start ?? Infinity;
+      if (ok && at < foundAt) {
         found = d;
         foundAt = at;
       }
@@ -533,7 +534,8 @@ export function linkDoc(
   for (const d of drafts.values())
     if (d.type === 'PER' && d.words && d.words.length >= 2) {
       const last = d.words[d.words.length - 1];
-      if (last.length >= 3) bySurname.set(last, d);
+      const prev = bySurname.get(last);
+      if (last.length >= 3 && (!prev || prev.mentions[0].start > d.mentions[0].start)) bySurname.set(last, d);
     }
   if (bySurname.size > 0) {
     // Suffixes every reading of a word ending in a surname has (للمالكي reads as المالكي).
