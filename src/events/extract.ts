@@ -263,6 +263,8 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
       break;
     }
   }
+  // A verb does not follow a preposition: عن خطط is the noun "plans".
+  if (vh && t > a && v.res.gram.allPreps.has(v.nw[t - 1])) vh = null;
   let entry: LexEntry;
   let verb: boolean;
   if (vh && nEntry >= 0) {
@@ -393,11 +395,15 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
   if (stop >= a && depth < 3 && g.pronounComplementizers.has(v.nw[stop])) {
     // أعلنت X أنها أرسلت: the pronoun is the subject, and it refers to the matrix subject.
     res.how = 'pron';
-    for (let m = stop - 1; m >= a; m--)
-      if (v.isVerbTrigger(m)) {
-        res.src = subjectOf(v, m, a, b, memo, depth + 1).src;
-        return res;
-      }
+    // The matrix verb: the nearest speech verb before the complementizer, else any verb.
+    let mv = -1;
+    for (let m = stop - 1; m >= a && mv < 0; m--)
+      if (v.isVerbTrigger(m) && v.trig[m]!.entry.kind === 'report') mv = m;
+    for (let m = stop - 1; m >= a && mv < 0; m--) if (v.isVerbTrigger(m)) mv = m;
+    if (mv >= 0) {
+      res.src = subjectOf(v, mv, a, b, memo, depth + 1).src;
+      return res;
+    }
     // The matrix verb is not in the lexicon: the first bare mention before it.
     for (let m = a; m < stop; m++) {
       const mi = v.startsAt(m);
@@ -770,7 +776,8 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
             const from = gen >= 0 ? v.ments[src[src.length - 1]].last + 1 : tr.t + 1;
             tgt = targetAfter(v, from, b, tr.entry, new Set(src.map((m) => v.ments[m].ent)));
           } else {
-            tgt = gen >= 0 ? v.coordinated(gen, b) : targetAfter(v, tr.t + 1, b, tr.entry, new Set());
+            const own = new Set<Entity>(nisbaSrc >= 0 ? [v.ments[nisbaSrc].ent] : []);
+            tgt = gen >= 0 ? v.coordinated(gen, b) : targetAfter(v, tr.t + 1, b, tr.entry, own);
             src = nisbaSrc >= 0 ? [nisbaSrc] : agentAfter(v, tr.t, b, false);
             if (nisbaSrc >= 0 && tgt.includes(nisbaSrc)) tgt = NONE;
           }
