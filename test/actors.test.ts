@@ -222,6 +222,13 @@ test('a statement refers back to the one issuer named before it', () => {
   const emb = entityAt(doc, 'السفارة البريطانية');
   assert.equal(emb?.actor.code, 'GBRGOV');
   assert.equal(entityAt(doc, 'البيان')?.id, emb?.id);
+  const two = link('وقالت الخارجية الروسية إن الوفد وصل. وقال المتحدث إن المحادثات جيدة.');
+  assert.equal(entityAt(two, 'المتحدث')?.actor.code, 'RUSGOV');
+  // Two issuers before it: ambiguous, left alone.
+  const amb = link(
+    'وقالت الخارجية الروسية إن الوفد وصل، وقالت السفارة الصينية إنها ترحب. وأضاف البيان أن العمل مستمر.',
+  );
+  assert.equal(entityAt(amb, 'البيان'), undefined);
 });
 
 test('property: every mention slices back to its text, on noisy Arabic', () => {

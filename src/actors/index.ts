@@ -22,6 +22,8 @@ export interface AliasIndex {
   locativeClitics: Set<string>;
   metonymyCues: Set<string>;
   issuerNouns: Set<string>;
+  /** A word after an issuer noun that makes it name its own organisation (المتحدث باسم …). */
+  issuerBlockers: Set<string>;
   speechVerbs: Set<string>;
   /** KB people by the first and last word of their names of three words or more. */
   personEnds: Map<string, KbActor[]>;
@@ -109,6 +111,7 @@ export function buildIndex(kb: KnowledgeBase): AliasIndex {
     locativeClitics: set(kb.roles.locativeClitics),
     metonymyCues: set(kb.roles.metonymyCues ?? []),
     issuerNouns: set(kb.roles.issuerNouns),
+    issuerBlockers: set(kb.roles.issuerBlockers ?? []),
     speechVerbs: set(kb.roles.speechVerbs),
     personEnds,
   };

@@ -46,6 +46,7 @@ export interface RolesFile {
   /** Words next to a capital that make it an actor (أوامر طهران، رفضت موسكو، مع واشنطن). */
   metonymyCues: string[];
   issuerNouns: string[];
+  issuerBlockers: string[];
   speechVerbs: string[];
 }
 

@@ -567,10 +567,13 @@ export function linkDoc(
       }
       return lo;
     };
+    const issuerEnds = [...idx.issuerNouns].map((x) => (x.startsWith('ال') ? x.slice(2) : x));
     for (let i = 0; i < n; i++) {
-      if (norm[i] === '' || !norm[i].endsWith('بيان')) continue;
+      if (norm[i] === '' || !issuerEnds.some((x) => norm[i].endsWith(x))) continue;
       const cands = candidatesOf(norm[i]).filter((c) => !c.noArticle && idx.issuerNouns.has(c.form));
       if (cands.length === 0 || !cands[0].form.startsWith('ال')) continue;
+      // المتحدث باسم الجيش names its own organisation.
+      if (joins(i) && wordIn(i + 1, idx.issuerBlockers)) continue;
       const c = cands[0];
       const start = skipUnits(text, tokens.start[i], tokens.end[i], c.prefix);
       if (isCovered(start, tokens.end[i])) continue;
