@@ -337,3 +337,16 @@ test('unmarked speech after a colon is reported speech', () => {
   assert.equal(doc.quotes[0]?.text, 'الطريق مغلق منذ الصباح بسبب الأمطار');
   assert.equal(doc.quotes[0]?.speakerText?.text, 'المصادر');
 });
+
+test('no false cues: بين "between", a prepositional phrase before the verb; كان before a subject', () => {
+  assert.equal(lex.forms.get(normaliseWord('بينها')), undefined);
+  assert.equal(
+    run('لعب الفريق عشر مباريات بينها «مباراة الافتتاح الكبرى في الملعب».').quotes[0]?.cue ?? null,
+    null,
+  );
+  const d = run('وكان رئيس النادي قد أعلن أن المدرب الجديد سيصل الأسبوع المقبل.');
+  assert.equal(d.quotes[0]?.speakerText?.text, 'رئيس النادي');
+  assert.equal(run('المدير العام قد أكد أن الفرع سيفتح غدا.').quotes[0]?.speakerText?.text, 'المدير العام');
+  const e = run('وبالتحقيق تبين أن السيارة مسروقة من مدينة أخرى.');
+  assert.notEqual(e.quotes[0]?.speakerText?.text, 'وبالتحقيق');
+});

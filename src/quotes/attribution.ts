@@ -1,25 +1,34 @@
 // Quote attribution: speech cues (verbs, participles, "according to" phrases), their speakers,
 // reported (indirect) clauses, and the attachment of each direct quotation to a cue.
 //
-// Rules (see docs/EVALUATION.md, "Quotes", for how well they work):
-// - A cue verb's speaker is the noun phrase right after it (VSO: وقالت السفارة الأمريكية إن),
-//   cut at punctuation, a complementizer, a preposition or adjunct word, another cue, a quotation
-//   mark, or 8 words. With no noun phrase after it and no conjunction on the verb, a short noun
-//   phrase before it in the same clause is the subject (SVO: الوزير أكد أن). Otherwise the cue is
-//   pronoun-only (وأضاف، وتابع، مؤكدا) and its speaker is the last speaker whose verb agrees in
-//   gender (feminine ت/ة), else the last speaker. A و-prefixed verb that usually takes its object
-//   first (وصف، اعتبر، دعا …) shares the subject of an earlier cue in the same sentence.
+// Rules (docs/EVALUATION.md, "Quotes", says how well they work):
+// - A cue verb's speaker is the noun phrase right after it (VSO: وقالت السفارة الأمريكية إن), past
+//   an adverb (وذكر حينها …) or an addressee (وأوضح لـ«الصحيفة» …), cut at punctuation, a
+//   complementizer, a preposition or adjunct word, another cue, a quotation mark, or 8 words; a
+//   short quotation right after the verb is the speaker's name (وذكرت "مها" أنها). With no noun
+//   phrase after it and no conjunction on the verb, a short noun phrase before it in the same clause
+//   is the subject (SVO: الوزير أكد أن). Otherwise the cue is pronoun-only (وأضاف، وتابع، مؤكدا):
+//   inside a sentence it shares the subject of an earlier reporting cue in that sentence, else of
+//   the sentence's first verb (an entity mention right after it, else its noun phrase); at a
+//   sentence start it takes the last speaker whose verb agrees in gender (ت/ة), else the last one.
+//   A و-prefixed verb that usually takes its object first (وصف، اعتبر، دعا …) shares the subject of
+//   an earlier cue in the same sentence.
 // - A statement noun as speaker (البيان، بيان) stands for its issuer: the latest speaker before
 //   it, including the subject of an issuing verb (أصدر/نشر بيانا).
-// - Indirect speech: a cue followed (within a few words) by a complementizer (أن، إن، بأن، فإن, with
-//   pronoun suffixes) reports the clause after the complementizer, up to the end of the sentence,
-//   the next quotation mark or the next reporting cue. A clause of fewer than two words is dropped.
+// - Indirect speech: a cue followed (within 10 words) by a complementizer (أن، إن، بأن، فإن, with
+//   pronoun suffixes) or by a colon and unquoted words reports the clause after it, up to the end
+//   of the sentence, the next quotation kept as speech, or the next reporting cue. A clause of
+//   fewer than two words is dropped. Parenthetical sources (وفقا لما ذكره …، الذي أعلن …،) are
+//   passed over; the impersonal يذكر أن reports nothing.
 // - A direct quotation takes the nearest cue before it in its sentence, else a cue right after it
-//   («…»، قال الوزير / على حد قوله), else a "Speaker: «…»" label, else — when it is long — the
-//   speaker of the quotation or cue in the previous sentence (a continuation).
-// - Terms and titles: a quotation of at most 3 words that is not in speech position (right after a
-//   cue, its speaker, a complementizer or a colon, or right before a cue) is not speech
-//   (حملة "الضغط الأقصى"). A quotation with no cue at all must have at least 6 words to count.
+//   («…»، قال الوزير / على حد قوله; a و-verb after it starts a new clause instead), else a
+//   "Speaker: «…»" label, else — when it is long — the speaker of the quotation or cue in the
+//   previous sentence (a continuation).
+// - Terms and titles: a quotation of at most 3 words is speech only when a cue introduces it
+//   directly (right after the cue verb, a complementizer or a colon) or follows it, and it ends its
+//   clause (أن «داعش» يسيطر … is a name; after أنه «…» the quotation is the predicate and stays
+//   speech). So حملة "الضغط الأقصى" is not a quote. A quotation with no cue at all must have at
+//   least 6 words to count.
 
 import {
   TokenKind,
@@ -181,8 +190,8 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
     return b;
   }
 
-  /** Subject before a verb in the same clause (SVO), or -1. */
-  function subjectBefore(i: number): number {
+  /** Subject before a verb in the same clause (SVO): [start, end), or null. */
+  function subjectBefore(i: number): [number, number] | null {
     const s0 = sentStart(i);
     let a = i;
     while (a > s0 && i - a < MAX_SPEAKER_WORDS) {
@@ -192,13 +201,25 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
       if (lex.complementizers.has(w) || lex.forms.has(w)) break;
       a = p;
     }
-    if (a === i || i - a >= MAX_SPEAKER_WORDS) return -1;
+    if (a === i || i - a >= MAX_SPEAKER_WORDS) return null;
+    const clauseStart = a;
+    let end = i;
+    while (a < end && lex.auxiliaries.has(norm[a])) a++; // وكان رئيس النادي قد أعلن
+    while (end > a && lex.auxiliaries.has(norm[end - 1])) end--;
+    if (a === end) return null;
     // the clause must start there: sentence start, punctuation or a complementizer before it
-    if (a > s0 && isWord(tokens.kind[a - 1]) && !lex.complementizers.has(norm[a - 1])) return -1;
+    if (
+      clauseStart > s0 &&
+      isWord(tokens.kind[clauseStart - 1]) &&
+      !lex.complementizers.has(norm[clauseStart - 1])
+    )
+      return null;
     const first = norm[a];
-    if (lex.clauseOpeners.has(first) || lex.npStops.has(first) || lex.linkWords.has(first)) return -1;
-    for (let t = a; t < i; t++) if (lex.npStops.has(norm[t])) return -1;
-    return a;
+    // a prepositional phrase is no subject (وبالتحقيق تبين …)
+    if (/^[وف]?(?:بال|لل|كال)/.test(first)) return null;
+    if (lex.clauseOpeners.has(first) || lex.npStops.has(first) || lex.linkWords.has(first)) return null;
+    for (let t = a; t < end; t++) if (lex.npStops.has(norm[t]) || lex.auxiliaries.has(norm[t])) return null;
+    return [a, end];
   }
 
   /** Complementizer after a cue construction ending before token j, or -1. */
@@ -291,11 +312,8 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
           spEnd = e;
           after = e;
         } else if (!form.conj) {
-          const a = subjectBefore(i);
-          if (a >= 0) {
-            spStart = a;
-            spEnd = i;
-          }
+          const sv = subjectBefore(i);
+          if (sv) [spStart, spEnd] = sv;
         }
         // يذكر أن / ويذكر أن: impersonal, nobody speaks
         if (spStart < 0 && form.impersonal && form.kind === 'imperfect' && i === sentStart(i)) continue;

@@ -44,6 +44,7 @@ export interface CuesFile {
   statementNouns: string[];
   nounPhraseStops: string[];
   adverbs: string[];
+  auxiliaries: string[];
   relativePronouns: string[];
   clauseOpeners: string[];
 }
@@ -79,6 +80,8 @@ export interface CueLexicon {
   npStops: Set<string>;
   /** words that may stand between a verb and its subject (وذكر حينها فلان) */
   adverbs: Set<string>;
+  /** كان / قد before a subject: وكان رئيس النادي قد أعلن */
+  auxiliaries: Set<string>;
   relativePronouns: Set<string>;
   clauseOpeners: Set<string>;
 }
@@ -139,6 +142,7 @@ export function validateCues(file: CuesFile): void {
   strings(file.statementNouns, 'statementNouns');
   strings(file.nounPhraseStops, 'nounPhraseStops');
   strings(file.adverbs, 'adverbs');
+  strings(file.auxiliaries, 'auxiliaries');
   strings(file.relativePronouns, 'relativePronouns');
   strings(file.clauseOpeners, 'clauseOpeners');
 }
@@ -157,9 +161,9 @@ export function inflect(
     // weak (defective) verbs: the bare form keeps its final letter, suffixed forms drop it
     const stem = pWeak !== null && suf !== '' && suf !== 'ا' ? pWeak : perfect;
     for (const obj of m.objectSuffixes) {
-      // noBare: the bare form is also a common particle (بيّن ~ بين "between"); it counts only
-      // with a conjunction (وبيّن), see buildLexicon
-      const bare = suf === '' && obj === '' && v.noBare === true;
+      // noBare: the bare form is also a common particle (بيّن ~ بين، بينها "between"), with or
+      // without an object suffix; it counts only with a conjunction (وبيّن), see buildLexicon
+      const bare = suf === '' && v.noBare === true;
       out.push({ form: stem + suf + obj, kind: 'perfect', gender: gender(g), bare });
     }
   }
@@ -227,6 +231,7 @@ export function buildLexicon(file: CuesFile): CueLexicon {
     statementNouns: new Set(file.statementNouns.map(normaliseWord)),
     npStops,
     adverbs: new Set(file.adverbs.map(normaliseWord)),
+    auxiliaries: new Set(file.auxiliaries.map(normaliseWord)),
     relativePronouns: new Set(file.relativePronouns.map(normaliseWord)),
     clauseOpeners: new Set(file.clauseOpeners.map(normaliseWord)),
   };
