@@ -1,7 +1,7 @@
 // Converts the hand-written gold labels of scripts/actors/gold-links.src.tsv (surface forms per
 // SaudiNewsNet article) into data/actors/gold-links.json: article id + offsets + labels, no text.
 //
-//   node --import tsx scripts/actors/build-gold.ts
+//   node --import tsx scripts/actors/build-gold.ts [gold-links | gold-links-heldout]
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -19,7 +19,9 @@ interface Label {
   only: number[] | null;
 }
 
-const src = readFileSync(join(packageRoot, 'scripts', 'actors', 'gold-links.src.tsv'), 'utf8');
+const stem = process.argv[2] ?? 'gold-links';
+if (!/^[a-z-]+$/.test(stem)) throw new Error(`bad gold set name ${JSON.stringify(stem)}`);
+const src = readFileSync(join(packageRoot, 'scripts', 'actors', `${stem}.src.tsv`), 'utf8');
 const labels = new Map<string, Label[]>();
 let current: Label[] | null = null;
 for (const line of src.split('\n')) {
@@ -115,8 +117,7 @@ for await (const line of rl) {
 }
 const gold: GoldFile = {
   schema: 'marsad.gold-links/1',
-  about:
-    'Gold entity links on SaudiNewsNet articles (id + UTF-16 offsets into the article text + labels), made by hand from scripts/actors/gold-links.src.tsv by scripts/actors/build-gold.ts. kb: KB id, NIL (not in the knowledge base) or - (role phrase: only the code is judged).',
+  about: `Gold entity links on SaudiNewsNet articles (id + UTF-16 offsets into the article text + labels), made by hand from scripts/actors/${stem}.src.tsv by scripts/actors/build-gold.ts. kb: KB id, NIL (not in the knowledge base) or - (role phrase: only the code is judged).`,
   articles: [],
 };
 for (const [id, ls] of labels) {
@@ -124,7 +125,7 @@ for (const [id, ls] of labels) {
   if (!t) throw new Error(`article ${id} not in SaudiNewsNet`);
   gold.articles.push({ id, date: t.date, mentions: annotate(t.text, ls, id) });
 }
-const path = join(dataDir, 'actors', 'gold-links.json');
+const path = join(dataDir, 'actors', `${stem}.json`);
 writeFileSync(path, JSON.stringify(gold, null, 0).replace(/\},\{"start"/g, '},\n{"start"') + '\n');
 const n = gold.articles.reduce((s, a) => s + a.mentions.length, 0);
 console.log(`wrote ${gold.articles.length} articles, ${n} mentions to ${path}`);

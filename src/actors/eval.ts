@@ -152,14 +152,16 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
   let oracle = true;
   let json = false;
   let showErrors = false;
+  let set = 'gold-links';
   for (const a of argv) {
     if (a === '--no-oracle') oracle = false;
+    else if (a === '--heldout') set = 'gold-links-heldout';
     else if (a === '--json') json = true;
     else if (a === '--errors') showErrors = true;
     else
       throw new UsageError(`marsad eval links: unknown option ${a} (expected --no-oracle, --json, --errors)`);
   }
-  const gold = loadDataFile<GoldFile>('actors/gold-links.json', 'marsad.gold-links/1');
+  const gold = loadDataFile<GoldFile>(`actors/${set}.json`, 'marsad.gold-links/1');
   const texts = await readTexts(new Set(gold.articles.map((a) => a.id)));
   const s = scoreLinks(gold, texts, oracle);
   if (json) {
@@ -171,7 +173,7 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
   const c = s.codes;
   out.write(
     [
-      `entity linking on ${s.mentions} gold mentions in ${s.articles} SaudiNewsNet articles (${oracle ? 'gold name spans given as tagger mentions' : 'no tagger mentions: KB names and role phrases found in the text only'})`,
+      `entity linking on ${s.mentions} gold mentions (${set}) in ${s.articles} SaudiNewsNet articles (${oracle ? 'gold name spans given as tagger mentions' : 'no tagger mentions: KB names and role phrases found in the text only'})`,
       `  linkable names  accuracy ${pct(s.linkable.accuracy)}  (${s.linkable.correct}/${s.linkable.n})`,
       `  NIL names       accuracy ${pct(s.nil.accuracy)}  (${s.nil.correct}/${s.nil.n})`,
       `  actor codes     names  P ${pct(c.name.precision)} R ${pct(c.name.recall)} (${c.name.correct}/${c.name.gold})`,
