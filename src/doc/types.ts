@@ -35,6 +35,8 @@ export interface TimeExpr extends TextSpan {
   value: string | null;
   mod: TimeMod | null;
   relative: boolean;
+  /** Optional (marsad/1 extension): the last year of a year range; `value` holds the first. */
+  until?: string;
 }
 
 export interface Quote extends TextSpan {

@@ -196,7 +196,8 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
       start: t.start,
       end: t.end,
       text: t.text,
-      value: t.value,
+      // gold writes a year range as first/last; the layer gives value + until
+      value: t.until !== undefined && t.value !== null ? `${t.value}/${t.until}` : t.value,
       mod: t.mod,
     }));
     docs.push({ gold: g.times, sys });

@@ -1,6 +1,6 @@
 // Resolve what a time expression says (Parts) against the document date into a TIMEX3-like value:
 // an ISO 8601 prefix (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-MM-DDThh:mm) or, for year
-// ranges, an ISO 8601 interval of years (2015/2017). Relative expressions with no document date
+// ranges, the first year with `until` the last (2015-2017 → 2015 until 2017). Relative expressions with no document date
 // get value null (never guessed). The rules are documented in docs/EVALUATION.md ("Times").
 
 import type { TimeMod } from '../doc/types.js';
@@ -23,6 +23,8 @@ export interface Resolved {
   value: string | null;
   mod: TimeMod | null;
   relative: boolean;
+  /** Last year of a year range (value holds the first): 2015-2017 → value 2015, until 2017. */
+  until?: string;
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -109,20 +111,20 @@ function nearestWeekday(around: number, wd: number): number {
 
 interface Base {
   value: string | null;
+  until?: string;
   relative: boolean;
   approx?: boolean;
   mod?: TimeMod;
 }
 
 function resolveBase(p: Parts, doc: number | null): Base {
-  if (p.gy2 !== undefined && p.gy !== undefined) return { value: `${p.gy}/${p.gy2}`, relative: false };
+  if (p.gy2 !== undefined && p.gy !== undefined)
+    return { value: String(p.gy), until: String(p.gy2), relative: false };
   if (p.hy2 !== undefined && p.hy !== undefined) {
     const a = fromHijri(p.hy, 1, 1);
     const b = fromHijri(p.hy2, 12, 29);
-    return {
-      value: a === null || b === null ? null : `${fromDayNumber(a).y}/${fromDayNumber(b).y}`,
-      relative: false,
-    };
+    if (a === null || b === null) return { value: null, relative: false };
+    return { value: String(fromDayNumber(a).y), until: String(fromDayNumber(b).y), relative: false };
   }
   if (p.century !== undefined) return { value: String(p.century - 1).padStart(2, '0'), relative: false };
   if (p.centuryRel !== undefined) {
@@ -217,5 +219,7 @@ export function resolve(p: Parts, docDay: number | null): Resolved {
     value = `${value}T${pad2(p.hour)}:${pad2(p.minute ?? 0)}`;
   const mod: TimeMod | null =
     p.pos ?? base.mod ?? (p.approx === true || base.approx === true ? 'APPROX' : (p.prepMod ?? null));
-  return { value, mod, relative: base.relative };
+  return base.until === undefined
+    ? { value, mod, relative: base.relative }
+    : { value, mod, relative: base.relative, until: base.until };
 }

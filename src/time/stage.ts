@@ -36,6 +36,7 @@ export function findTimesAndNumbers(
       value: r.value,
       mod: r.mod,
       relative: r.relative,
+      ...(r.until !== undefined ? { until: r.until } : {}),
     };
   });
   const numbers = findNumbers(view, res.words, times);
