@@ -1,7 +1,7 @@
 // API load test: N concurrent clients on loopback hammer /api/search and /api/events for a fixed
 // time against a store; reports requests, errors, throughput and latency percentiles.
 //
-//   node --import tsx src/api/load.ts --db STORE [--clients 50] [--seconds 30] [--json]
+//   node --import tsx src/api/load.ts --db STORE [--clients 50] [--seconds 30] [--cache-seconds 10] [--json]
 //
 // The server runs as its own process (`marsad serve` from dist/, so run `npm run build` first);
 // the clients run here. Both share the machine, so the numbers are a floor, not a ceiling.
@@ -132,10 +132,19 @@ export const eventsPath = (i: number) => {
 };
 
 /** Start `marsad serve` on a free loopback port; resolves to the process and its base URL. */
-export function startServer(db: string): Promise<{ child: ChildProcess; base: string }> {
+export function startServer(db: string, cacheSeconds = 10): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(
     process.execPath,
-    [join(packageRoot, 'dist', 'cli', 'main.js'), 'serve', '--db', db, '--port', '0', '--quiet'],
+    [
+      join(packageRoot, 'dist', 'cli', 'main.js'),
+      'serve',
+      '--db',
+      db,
+      '--port',
+      '0',
+      '--cache-seconds',
+      String(cacheSeconds),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, MARSAD_TOKEN: '' } },
   );
   return new Promise((resolve, reject) => {
@@ -156,12 +165,13 @@ async function main(): Promise<void> {
       clients: { type: 'string', default: '50' },
       seconds: { type: 'string', default: '30' },
       json: { type: 'boolean' },
+      'cache-seconds': { type: 'string', default: '10' },
     },
   });
   if (!values.db) throw new Error('--db: the store to serve (a SQLite file or postgres:// URL)');
   const clients = Number(values.clients);
   const seconds = Number(values.seconds);
-  const { child, base } = await startServer(values.db);
+  const { child, base } = await startServer(values.db, Number(values['cache-seconds']));
   try {
     const stats = (await (await fetch(`${base}/api/stats`)).json()) as { documents: number; events: number };
     // Warm-up: page cache and JIT.
@@ -171,7 +181,13 @@ async function main(): Promise<void> {
       await load(base, '/api/events', eventsPath, clients, seconds),
     ];
     if (values.json)
-      process.stdout.write(JSON.stringify({ store: values.db, ...stats, reports }, null, 2) + '\n');
+      process.stdout.write(
+        JSON.stringify(
+          { ...stats, db: values.db, cacheSeconds: Number(values['cache-seconds']), reports },
+          null,
+          2,
+        ) + '\n',
+      );
     else {
       process.stdout.write(`store ${values.db}: ${stats.documents} documents, ${stats.events} events\n`);
       process.stdout.write(

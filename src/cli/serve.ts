@@ -14,7 +14,8 @@ const usage = `usage: marsad serve [--db PATH|postgres://…] [--host 127.0.0.1]
   --port N        port (default 8080; 0 = any free port)
   --samples       first load the project's sample articles (samples/articles) into the store
   --open          open the UI in a browser when one is available
-  --quiet         no request log
+  --log           log every request (JSON lines on stdout)
+  --cache-seconds N  reuse a read answer for the same URL for N seconds (default 10; 0 = off)
 
 Writing (POST /api/documents) needs the environment variable MARSAD_TOKEN; without it the server
 is read-only. The UI is served from web/dist (built by npm run build).`;
@@ -41,7 +42,8 @@ export async function runServe(
       port: { type: 'string' },
       samples: { type: 'boolean' },
       open: { type: 'boolean' },
-      quiet: { type: 'boolean' },
+      log: { type: 'boolean' },
+      'cache-seconds': { type: 'string' },
     },
     usage,
   );
@@ -57,6 +59,9 @@ export async function runServe(
     throw new UsageError(`--port: expected 0–65535, got ${portText}`);
   const host = (values.host as string | undefined) ?? '127.0.0.1';
   const db = (values.db as string | undefined) ?? process.env.MARSAD_DB ?? DEFAULT_DB;
+  const cacheText = (values['cache-seconds'] as string | undefined) ?? '10';
+  if (!/^\d+$/.test(cacheText))
+    throw new UsageError(`--cache-seconds: expected a whole number, got ${cacheText}`);
 
   const store = await openStore(db);
   if (values.samples) {
@@ -65,7 +70,13 @@ export async function runServe(
     err.write(`marsad serve: ${results.length} sample articles in ${db} (${fresh} new)\n`);
   }
   const token = process.env.MARSAD_TOKEN || null;
-  const app = await buildServer({ store, token, ingest: storeIngestor(store), logger: !values.quiet });
+  const app = await buildServer({
+    store,
+    token,
+    ingest: storeIngestor(store),
+    logger: !!values.log,
+    cacheSeconds: Number(cacheText),
+  });
   let url: string;
   try {
     url = await listen(app, { host, port });

@@ -84,14 +84,16 @@ export function DayBars({
         >
           {days[0].day}
         </text>
-        <text
-          x={lang === 'ar' ? pad : w - pad}
-          y={height - 3}
-          class="tick"
-          text-anchor={lang === 'ar' ? 'start' : 'end'}
-        >
-          {days[days.length - 1].day}
-        </text>
+        {days.length > 1 ? (
+          <text
+            x={lang === 'ar' ? pad : w - pad}
+            y={height - 3}
+            class="tick"
+            text-anchor={lang === 'ar' ? 'start' : 'end'}
+          >
+            {days[days.length - 1].day}
+          </text>
+        ) : null}
         <text
           x={lang === 'ar' ? w - pad : pad}
           y={pad - 4}
