@@ -1,7 +1,9 @@
 // Build test/fixtures/events-gold.json from the hand annotation notes
 // (test/fixtures/events-gold-notes.txt): surface strings → UTF-16 offsets into SaudiNewsNet
 // articles. The gold file stores ids, offsets, labels and short surface strings, never articles.
-//   node --import tsx scripts/events/build-gold.ts
+//   node --import tsx scripts/events/build-gold.ts [NOTES OUT]
+// (defaults: test/fixtures/events-gold-notes.txt → test/fixtures/events-gold.json; the held-out
+// batch: test/fixtures/events-gold-heldout-notes.txt → test/fixtures/events-gold-heldout.json)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -16,8 +18,8 @@ interface Arg extends Span {
   country: string | null;
 }
 
-const notesPath = join(packageRoot, 'test/fixtures/events-gold-notes.txt');
-const outPath = join(packageRoot, 'test/fixtures/events-gold.json');
+const notesPath = join(packageRoot, process.argv[2] ?? 'test/fixtures/events-gold-notes.txt');
+const outPath = join(packageRoot, process.argv[3] ?? 'test/fixtures/events-gold.json');
 const corpus = join(sharedDir, 'data/saudinewsnet/saudinewsnet.jsonl.gz');
 
 const lines = readFileSync(notesPath, 'utf8').split('\n');

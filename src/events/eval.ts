@@ -29,6 +29,8 @@ interface GoldFile {
 }
 
 export const GOLD_PATH = join(packageRoot, 'test/fixtures/events-gold.json');
+/** Batch B: annotated before any run on it, measured once after development stopped. */
+export const HELDOUT_PATH = join(packageRoot, 'test/fixtures/events-gold-heldout.json');
 export const CORPUS_PATH = join(sharedDir, 'data/saudinewsnet/saudinewsnet.jsonl.gz');
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
@@ -147,17 +149,20 @@ function scoreDoc(
 export async function evaluate(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   const json = argv.includes('--json');
   const verbose = argv.includes('--verbose');
+  const goldPath = argv.includes('--heldout') ? HELDOUT_PATH : GOLD_PATH;
   for (const a of argv)
-    if (!['--json', '--verbose'].includes(a))
-      throw new Error(`marsad eval events: unknown option ${JSON.stringify(a)} (expected --json, --verbose)`);
+    if (!['--json', '--verbose', '--heldout'].includes(a))
+      throw new Error(
+        `marsad eval events: unknown option ${JSON.stringify(a)} (expected --json, --verbose, --heldout)`,
+      );
   if (!existsSync(CORPUS_PATH)) {
     out.write(`marsad eval events: needs ${CORPUS_PATH} (SaudiNewsNet); set MARSAD_SHARED to its folder\n`);
     return 2;
   }
-  const gold = JSON.parse(readFileSync(GOLD_PATH, 'utf8')) as GoldFile;
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldFile;
   if (gold.schema !== 'marsad/events-gold@1')
     throw new Error(
-      `${GOLD_PATH}: expected schema "marsad/events-gold@1", found ${JSON.stringify(gold.schema)}`,
+      `${goldPath}: expected schema "marsad/events-gold@1", found ${JSON.stringify(gold.schema)}`,
     );
   const want = new Set(gold.docs.map((d) => d.id));
   const articles = new Map<string, { text: string; title: string; date: string; source: string }>();
@@ -190,7 +195,7 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
   const t0 = performance.now();
   for (const d of gold.docs) {
     const a = articles.get(d.id);
-    if (!a) throw new Error(`${GOLD_PATH}: article ${d.id} is not in ${CORPUS_PATH}`);
+    if (!a) throw new Error(`${goldPath}: article ${d.id} is not in ${CORPUS_PATH}`);
     const doc = extract({ text: a.text, title: a.title, date: a.date, source: a.source }, res);
     scoreDoc(doc, d.events, acc, misses, d.id);
   }
