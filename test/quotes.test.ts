@@ -267,7 +267,7 @@ test(
       'السفارة الأمريكية',
       'السفارة الأمريكية',
       'الرئيس الأمريكي دونالد ترامب',
-      'إيران أي دور',
+      'إيران',
     ]);
     assert.ok(!doc.quotes.some((q) => q.text === 'الضغط الأقصى'), 'a campaign name is not a quote');
     const indirect = only(doc, false);
@@ -349,4 +349,16 @@ test('no false cues: بين "between", a prepositional phrase before the verb; �
   assert.equal(run('المدير العام قد أكد أن الفرع سيفتح غدا.').quotes[0]?.speakerText?.text, 'المدير العام');
   const e = run('وبالتحقيق تبين أن السيارة مسروقة من مدينة أخرى.');
   assert.notEqual(e.quotes[0]?.speakerText?.text, 'وبالتحقيق');
+});
+
+test('نقل X عن Y: Y speaks; جاء في البيان أن; a statement that names its issuer', () => {
+  let doc = run('ونقلت الوكالة الرسمية عن مصدر أمني قوله إن الحدود ستبقى مفتوحة.');
+  assert.equal(doc.quotes[0]?.text, 'الحدود ستبقى مفتوحة');
+  assert.equal(doc.quotes[0]?.speakerText?.text, 'مصدر أمني');
+  doc = run('عقدت الهيئة اجتماعها الدوري أمس. وجاء في البيان أن الرسوم لن تتغير هذا العام.', ['الهيئة']);
+  assert.equal(doc.quotes[0]?.text, 'الرسوم لن تتغير هذا العام');
+  assert.equal(doc.quotes[0]?.speaker, null, 'no issuer was named before');
+  doc = run('وقال بيان الوزارة إن المدارس ستفتح في موعدها.', ['الوزارة']);
+  assert.equal(doc.quotes[0]?.speakerText?.text, 'الوزارة');
+  assert.equal(doc.quotes[0]?.speaker, 'E1');
 });

@@ -13,8 +13,10 @@
 //   sentence start it takes the last speaker whose verb agrees in gender (ت/ة), else the last one.
 //   A و-prefixed verb that usually takes its object first (وصف، اعتبر، دعا …) shares the subject of
 //   an earlier cue in the same sentence.
-// - A statement noun as speaker (البيان، بيان) stands for its issuer: the latest speaker before
-//   it, including the subject of an issuing verb (أصدر/نشر بيانا).
+// - A statement noun as speaker (البيان، بيان) stands for its issuer: the one named right after it
+//   (بيان الوزارة، بيان للوزارة), else the latest speaker before it, including the subject of an
+//   issuing verb (أصدر/نشر بيانا). A relaying verb names its source after عن (نقلت الوكالة عن
+//   مصدر أمني قوله إن → the source speaks); جاء في البيان أن reports like a verb.
 // - Indirect speech: a cue followed (within 10 words) by a complementizer (أن، إن، بأن، فإن, with
 //   pronoun suffixes) or by a colon and unquoted words reports the clause after it, up to the end
 //   of the sentence, the next quotation kept as speech, or the next reporting cue. A clause of
@@ -173,6 +175,7 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
       if (isWord(k)) {
         const w = norm[b];
         if (lex.complementizers.has(w) || lex.npStops.has(w) || lex.linkWords.has(w)) break;
+        if (b > j && lex.npStopsExact.has(text.slice(tokens.start[b], tokens.end[b]))) break;
         if (lex.forms.has(w) || (b > j && (w.startsWith('لل') || w === 'ل'))) break;
         if (b > j && lex.statementNouns.has(w)) break;
         b++;
@@ -315,6 +318,15 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
           const sv = subjectBefore(i);
           if (sv) [spStart, spEnd] = sv;
         }
+        // ونقلت الوكالة عن مصدر أمني قوله إن …: the source after عن is the speaker
+        if (form.source !== null && after < limit && norm[after] === form.source) {
+          const se = nounPhraseAfter(after + 1, limit);
+          if (se > after + 1) {
+            spStart = after + 1;
+            spEnd = se;
+            after = se;
+          }
+        }
         // يذكر أن / ويذكر أن: impersonal, nobody speaks
         if (spStart < 0 && form.impersonal && form.kind === 'imperfect' && i === sentStart(i)) continue;
       }
@@ -367,7 +379,7 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
       if (spChar) spChar.end = tokens.end[spEnd - 1];
       // بحسب X، فإن …: only a فإن right after the source reports a clause
       let compl = complementizerAfter(spEnd);
-      if (compl >= 0 && (compl - spEnd > 2 || !norm[compl].startsWith('ف'))) compl = -1;
+      if (compl >= 0 && !c.reports && (compl - spEnd > 2 || !norm[compl].startsWith('ف'))) compl = -1;
       frames.push({
         cueStart: i,
         cueEnd: e,
@@ -458,6 +470,21 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
     return { text: ts, entity: entityFor(ts), gender: null };
   }
 
+  /** بيان الوزارة / بيان للوزارة / بيان وزارة الخارجية: the issuer named right after the noun. */
+  function issuerNamed(t: number): TextSpan | null {
+    if (t >= n || !isWord(tokens.kind[t])) return null;
+    const k = mentionFrom(tokens.start[t]);
+    if (k < mentions.length && mentions[k].start === tokens.start[t]) {
+      const m = mentions[k];
+      return { start: m.start, end: m.end, text: text.slice(m.start, m.end) };
+    }
+    const w = norm[t];
+    if (w.startsWith('لل')) return charOf(t, t + 1);
+    if (!w.startsWith('ال') || lex.npStops.has(w)) return null;
+    const e = nounPhraseAfter(t, sentEnd(t));
+    return e > t ? charOf(t, e) : null;
+  }
+
   let prevFrame: Frame | null = null;
   let reporter: Frame | null = null; // the last cue that reports a clause
   for (const f of frames) {
@@ -472,7 +499,9 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
     if (f.spStart >= 0 && !coordinated) {
       const span = f.spChar ?? charOf(f.spStart, f.spEnd);
       const ts: TextSpan = { start: span.start, end: span.end, text: text.slice(span.start, span.end) };
-      if (lex.statementNouns.has(norm[f.spStart]) && f.spEnd - f.spStart <= 2) {
+      const named = lex.statementNouns.has(norm[f.spStart]) ? issuerNamed(f.spStart + 1) : null;
+      if (named) sp = { text: named, entity: entityFor(named), gender: f.speaker.gender };
+      else if (lex.statementNouns.has(norm[f.spStart]) && f.spEnd - f.spStart <= 2) {
         const issuer = lastSpeaker(null);
         sp = issuer
           ? { ...issuer, gender: f.speaker.gender }

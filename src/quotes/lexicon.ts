@@ -22,6 +22,8 @@ export interface CueVerbEntry {
   noBare?: boolean;
   /** the imperfect also reads as an impersonal passive at a sentence start (يُذكر أن) */
   impersonal?: boolean;
+  /** a preposition that introduces the real source after the subject (نقلت الوكالة عن فلان) */
+  source?: string;
 }
 
 export interface CuesFile {
@@ -36,13 +38,14 @@ export interface CuesFile {
     participleSuffixes: Record<string, string>;
   };
   verbs: CueVerbEntry[];
-  nominalCues: { phrase: string; gloss?: string }[];
+  nominalCues: { phrase: string; gloss?: string; reports?: boolean }[];
   pronounPhrases: string[];
   complementizers: string[];
   pronounSuffixes: string[];
   linkWords: string[];
   statementNouns: string[];
   nounPhraseStops: string[];
+  nounPhraseStopsExact: string[];
   adverbs: string[];
   auxiliaries: string[];
   relativePronouns: string[];
@@ -60,6 +63,8 @@ export interface CueForm {
   issue: boolean;
   objectFirst: boolean;
   impersonal: boolean;
+  /** normalised preposition introducing the real source (نقل … عن), or null */
+  source: string | null;
 }
 
 export interface NominalCue {
@@ -67,6 +72,8 @@ export interface NominalCue {
   words: string[];
   /** the next word carries the clitic ل (وفقا لـ) */
   clitic: boolean;
+  /** takes a complementizer directly (جاء في البيان أن), not only فإن (بحسب X، فإن) */
+  reports: boolean;
 }
 
 export interface CueLexicon {
@@ -78,6 +85,8 @@ export interface CueLexicon {
   linkWords: Set<string>;
   statementNouns: Set<string>;
   npStops: Set<string>;
+  /** stops matched on the unnormalised word (أي "any" but not آي in ميدل إيست آي) */
+  npStopsExact: Set<string>;
   /** words that may stand between a verb and its subject (وذكر حينها فلان) */
   adverbs: Set<string>;
   /** كان / قد before a subject: وكان رئيس النادي قد أعلن */
@@ -121,7 +130,7 @@ export function validateCues(file: CuesFile): void {
     const at = `verbs[${i}]`;
     for (const k of ['lemma', 'perfect', 'imperfect'] as const)
       if (typeof v[k] !== 'string' || v[k].length === 0) fail(`${at}.${k}`, 'a non-empty string');
-    for (const k of ['perfectWeak', 'imperfectWeak', 'participle'] as const)
+    for (const k of ['perfectWeak', 'imperfectWeak', 'participle', 'source'] as const)
       if (v[k] !== undefined && (typeof v[k] !== 'string' || v[k].length === 0))
         fail(`${at}.${k}`, 'a non-empty string when present');
     if (
@@ -141,6 +150,7 @@ export function validateCues(file: CuesFile): void {
   strings(file.linkWords, 'linkWords');
   strings(file.statementNouns, 'statementNouns');
   strings(file.nounPhraseStops, 'nounPhraseStops');
+  strings(file.nounPhraseStopsExact, 'nounPhraseStopsExact');
   strings(file.adverbs, 'adverbs');
   strings(file.auxiliaries, 'auxiliaries');
   strings(file.relativePronouns, 'relativePronouns');
@@ -202,6 +212,7 @@ export function buildLexicon(file: CuesFile): CueLexicon {
         issue,
         objectFirst: v.objectFirst === true,
         impersonal: v.impersonal === true,
+        source: v.source ? normaliseWord(v.source) : null,
       });
       if (!forms.has(f.form) && !f.bare) forms.set(f.form, entry(false));
       for (const c of conj) if (!forms.has(c + f.form)) forms.set(c + f.form, entry(true));
@@ -217,7 +228,7 @@ export function buildLexicon(file: CuesFile): CueLexicon {
   const nominal = file.nominalCues.map((c) => {
     const w = words(c.phrase);
     const clitic = w.length > 0 && w[w.length - 1] === 'ل';
-    return { words: clitic ? w.slice(0, -1) : w, clitic };
+    return { words: clitic ? w.slice(0, -1) : w, clitic, reports: c.reports === true };
   });
   const npStops = new Set(file.nounPhraseStops.map(normaliseWord));
   for (const c of nominal) if (c.words.length) npStops.add(c.words[0]);
@@ -230,6 +241,7 @@ export function buildLexicon(file: CuesFile): CueLexicon {
     linkWords: new Set(file.linkWords.map(normaliseWord)),
     statementNouns: new Set(file.statementNouns.map(normaliseWord)),
     npStops,
+    npStopsExact: new Set(file.nounPhraseStopsExact),
     adverbs: new Set(file.adverbs.map(normaliseWord)),
     auxiliaries: new Set(file.auxiliaries.map(normaliseWord)),
     relativePronouns: new Set(file.relativePronouns.map(normaliseWord)),
