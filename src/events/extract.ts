@@ -289,7 +289,7 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
     let hit = -1;
     const step = r.before ? -1 : 1;
     for (let u = t + step, k = 0; u >= a && u < b && k < r.within; u += step) {
-      if (v.mAt[u] < 0) k++;
+      if (v.mAt[u] < 0 && v.doc.tokens.kind[u] !== TokenKind.Punct) k++;
       if (inSet(v.cands[u], r.words)) {
         hit = u;
         break;
@@ -370,7 +370,7 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
   let svo = -1;
   if (!stopIsVerb) {
     for (let u = stop + 1, words = 0; u < t; u++) {
-      if (v.isQuote(u)) continue;
+      if (v.isQuote(u) || g.copulas.has(v.nw[u])) continue;
       const mi = v.startsAt(u);
       if (mi >= 0) {
         if (v.prepOf(mi) === '' && !v.isAgent(mi) && !v.inDateline(mi)) svo = mi;

@@ -197,6 +197,7 @@ interface GrammarFile {
   relatives: string[];
   clauseBreaks: string[];
   skipAfterVerb: string[];
+  copulas: string[];
   actorHeads: string[];
   negation: string[];
   nounNegation: string[];
@@ -217,6 +218,7 @@ export interface Grammar {
   relatives: Set<string>;
   clauseBreaks: Set<string>;
   skipAfterVerb: Set<string>;
+  copulas: Set<string>;
   actorHeads: WordSet;
   negation: Set<string>;
   nounNegation: WordSet;
@@ -240,6 +242,7 @@ export function compileGrammar(g: GrammarFile, where = GRAMMAR_FILE): Grammar {
     'relatives',
     'clauseBreaks',
     'skipAfterVerb',
+    'copulas',
     'actorHeads',
     'negation',
     'nounNegation',
@@ -265,6 +268,7 @@ export function compileGrammar(g: GrammarFile, where = GRAMMAR_FILE): Grammar {
     relatives: set(g.relatives),
     clauseBreaks: set(g.clauseBreaks),
     skipAfterVerb: set(g.skipAfterVerb),
+    copulas: set(g.copulas),
     actorHeads: wordSet(g.actorHeads),
     negation: set(g.negation),
     nounNegation: wordSet(g.nounNegation),
