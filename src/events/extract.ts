@@ -18,6 +18,7 @@ interface Trigger {
   verb: boolean;
   future: boolean;
   passive: boolean;
+  participle: boolean;
   /** A noun carrying a possessive pronoun (لقائه): the pronoun fills its genitive slot. */
   pron: boolean;
   code: string | null;
@@ -269,7 +270,7 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
   let verb: boolean;
   if (vh && nEntry >= 0) {
     const prev = t > a ? v.trig[t - 1] : null;
-    verb = !nDefinite && !(prev && prev.entry.kind !== 'event');
+    verb = !nDefinite && !(prev && prev.entry.kind !== 'event') && !vh.participle;
     entry = lex.entries[verb ? vh.entry : nEntry];
   } else if (vh) {
     entry = lex.entries[vh.entry];
@@ -310,6 +311,7 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
     verb,
     future: verb && (vh?.future ?? false),
     passive: verb && (vh?.passive ?? false),
+    participle: verb && (vh?.participle ?? false),
     pron: !verb && pron,
     code,
     viaCtx,
@@ -334,6 +336,16 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
     }
   }
   if (v.trig[t]?.passive) return res;
+  if (v.trig[t]?.participle && depth < 3) {
+    // …، مشيدا بـ X: the subject of the main verb before it.
+    for (let m = t - 1; m >= a; m--)
+      if (v.isVerbTrigger(m) && !v.trig[m]!.participle) {
+        res.src = subjectOf(v, m, a, b, memo, depth + 1).src;
+        res.how = 'coord';
+        return res;
+      }
+    return res;
+  }
   // Region before the verb, back to a clause boundary or another verb.
   let stop = a - 1;
   for (let u = t - 1; u >= a; u--)
@@ -692,6 +704,7 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
     for (const tr of trs) {
       if (tr.code === null || absorbed.has(tr)) continue;
       if (!tr.verb && objectOfEventVerb(v, tr.t, a)) continue;
+      if (tr.verb && relativeOfNounTrigger(v, tr.t, a)) continue;
       let src: number[] = NONE;
       let tgt: number[] = NONE;
       let anchor = tr.t;
@@ -723,8 +736,8 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
         // A speech verb governs only through a word of intent (أعلن عن خطط لخفض).
         let lv = -1;
         let intent = false;
-        for (let u = tr.t - 1, words = 0; u >= a && words <= 10; u--) {
-          if (v.isBoundary(u) || v.isComma(u)) break;
+        for (let u = tr.t - 1, words = 0, commas = 0; u >= a && words <= 10; u--) {
+          if (v.isBoundary(u) || (v.isComma(u) && ++commas > 1)) break;
           const m = v.trig[u];
           if (m) {
             const k = m.entry.kind;
@@ -811,6 +824,7 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
  */
 function genitiveOf(v: DocView, t: number, b: number): { gen: number; nisbaSrc: number } {
   let gen = -1;
+  let fromSrc = -1;
   let nisbaSrc = -1;
   let nisbaLater = -1;
   for (let u = t + 1, words = 0; u < b && words < 5; u++) {
@@ -822,7 +836,14 @@ function genitiveOf(v: DocView, t: number, b: number): { gen: number; nisbaSrc: 
     }
     const p = v.prepOf(mi);
     if (p === 'من' && words >= 1 && !v.isAgent(mi)) {
-      gen = mi; // مقتل 49 مسلحا من تنظيم X: partitive
+      // مقتل 49 مسلحا من تنظيم X: partitive, the genitive; غارات مكثفة من التحالف: the actor.
+      const h = v.ments[mi].first - 2;
+      if (
+        h > t &&
+        (v.doc.tokens.kind[h] === TokenKind.Number || inSet(v.cands[h], v.res.gram.partitiveHeads))
+      )
+        gen = mi;
+      else fromSrc = mi;
       break;
     }
     if (p !== '' || v.isAgent(mi)) break;
@@ -835,6 +856,15 @@ function genitiveOf(v: DocView, t: number, b: number): { gen: number; nisbaSrc: 
     break;
   }
   if (gen < 0 && nisbaLater >= 0) gen = nisbaLater;
+  // غارات نفذها X: a support verb with the noun's pronoun, then its subject.
+  if (nisbaSrc < 0 && fromSrc < 0 && t + 1 < b) {
+    const lv = v.trig[t + 1];
+    if (lv && lv.verb && lv.entry.kind === 'light') {
+      const s = v.startsAt(t + 2);
+      if (s >= 0 && v.prepOf(s) === '') fromSrc = s;
+    }
+  }
+  if (nisbaSrc < 0) nisbaSrc = fromSrc;
   return { gen, nisbaSrc };
 }
 
@@ -845,6 +875,18 @@ function objectFollows(v: DocView, u: number, b: number): boolean {
   if (v.doc.tokens.kind[u] !== TokenKind.ArabicWord || v.res.gram.allPreps.has(w)) return false;
   if (w.length > 3 && (w[0] === 'و' || w[0] === 'ف')) return false;
   return !v.res.gram.skipAfterVerb.has(w);
+}
+
+/** الغارات التي استهدفت X: a verb in a relative clause on a noun trigger tells the same event. */
+function relativeOfNounTrigger(v: DocView, t: number, a: number): boolean {
+  if (t - 1 < a || !v.res.gram.relatives.has(v.nw[t - 1])) return false;
+  for (let u = t - 2, words = 0; u >= a && words < 3; u--) {
+    const m = v.trig[u];
+    if (m) return !m.verb && m.code !== null;
+    if (v.isComma(u)) continue;
+    words++;
+  }
+  return false;
 }
 
 /** A noun right after an event verb is that event's content (أدانت الهجوم), not an event. */
@@ -896,9 +938,9 @@ function emit(
       const used = new Set<Entity>();
       if (srcEnt) used.add(srcEnt);
       if (tgtEnt) used.add(tgtEnt);
-      const [location, locHere] = locationOf(v, d.tr.t, a, b, used);
+      const [location] = locationOf(v, d.tr.t, a, b, used);
       const root = code.slice(0, 2);
-      if (!srcEnt && !tgtEnt && !(Number(root) >= 14 && locHere)) continue;
+      if (!srcEnt && !tgtEnt) continue;
       const c = onto.codes.get(code)!;
       let conf =
         0.35 + (srcEnt ? 0.25 : 0) + (tgtEnt ? 0.2 : 0) + (d.tr.verb ? 0.1 : 0.05) + (d.tr.viaCtx ? 0.05 : 0);

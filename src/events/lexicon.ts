@@ -88,6 +88,8 @@ export interface VerbHit {
   rank: number;
   /** A passive-only form (اغتيل): the noun after it is the target. */
   passive: boolean;
+  /** A circumstantial participle (مشيدا): its subject is the main verb's. */
+  participle: boolean;
 }
 
 export interface Lexicon {
@@ -170,7 +172,13 @@ export function compileLexicon(file: LexiconFile, onto: Ontology, where = LEXICO
         const prev = verbs.get(f.form);
         const r = f.rank + (kind === 'event' ? 0 : 0.5);
         if (!prev || r < prev.rank)
-          verbs.set(f.form, { entry: i, future: f.future, rank: r, passive: f.passive });
+          verbs.set(f.form, {
+            entry: i,
+            future: f.future,
+            rank: r,
+            passive: f.passive,
+            participle: f.participle === true,
+          });
       }
     }
     for (const n of d.nouns ?? [])
@@ -199,6 +207,7 @@ interface GrammarFile {
   skipAfterVerb: string[];
   copulas: string[];
   actorHeads: string[];
+  partitiveHeads: string[];
   negation: string[];
   nounNegation: string[];
   future: string[];
@@ -220,6 +229,7 @@ export interface Grammar {
   skipAfterVerb: Set<string>;
   copulas: Set<string>;
   actorHeads: WordSet;
+  partitiveHeads: WordSet;
   negation: Set<string>;
   nounNegation: WordSet;
   future: Set<string>;
@@ -244,6 +254,7 @@ export function compileGrammar(g: GrammarFile, where = GRAMMAR_FILE): Grammar {
     'skipAfterVerb',
     'copulas',
     'actorHeads',
+    'partitiveHeads',
     'negation',
     'nounNegation',
     'future',
@@ -270,6 +281,7 @@ export function compileGrammar(g: GrammarFile, where = GRAMMAR_FILE): Grammar {
     skipAfterVerb: set(g.skipAfterVerb),
     copulas: set(g.copulas),
     actorHeads: wordSet(g.actorHeads),
+    partitiveHeads: wordSet(g.partitiveHeads),
     negation: set(g.negation),
     nounNegation: wordSet(g.nounNegation),
     future: set(g.future),

@@ -15,6 +15,8 @@ export interface VerbForm {
   rank: number;
   /** Only a passive reading (hollow verbs: اغتيل, أقيل). */
   passive: boolean;
+  /** An active participle used as a circumstantial clause: its subject is the main verb's. */
+  participle?: boolean;
 }
 
 const PERFECT_SUFFIXES = ['', 'ت', 'ا', 'تا', 'وا', 'نا', 'تم', 'تما', 'ن', 'تن'];
@@ -89,6 +91,11 @@ export function verbForms(perfectRaw: string, imperfectRaw: string | null): Verb
         stem.slice(0, -1) + 'ين',
       ]
     : IMPERFECT_SUFFIXES.map((s) => stem + s);
+  // Circumstantial participle of derived verbs (مشيدا, محذرا, مطالبا): accusative forms only.
+  if (!weakEnd && !(p.length === 3 && stem === p && !hollow)) {
+    for (const s of ['ا', 'ين'])
+      out.push({ form: 'م' + stem + s, future: false, rank: 3, passive: false, participle: true });
+  }
   for (const [k, pre] of IMPERFECT_PREFIXES.entries()) {
     for (const f of suffixed) {
       addPronouns(out, pre + f, false, k === 2 ? 2 : 0);
