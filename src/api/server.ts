@@ -407,7 +407,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   );
 
   if (webRoot) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: true, index: ['index.html'] });
   }
 
   app.setNotFoundHandler(async (req, reply) => {

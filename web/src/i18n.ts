@@ -28,6 +28,10 @@ const labels = {
   noResults: ['لا نتائج.', 'No results.'],
   perDay: ['الحجم اليومي', 'Volume per day'],
   facets: ['التصفية', 'Facets'],
+  facetsNeedQuery: [
+    'اكتب كلمات بحث أو اختر مرشحًا لعرض التصفية.',
+    'Type a query or pick a filter to see facets.',
+  ],
   sources: ['المصادر', 'Sources'],
   roots: ['فئات الأحداث', 'Event roots'],
   days: ['الأيام', 'Days'],

@@ -19,7 +19,7 @@ interface P {
 const W = 600;
 const H = 420;
 
-export function layout(graph: Graph, maxNodes = 60): { nodes: P[]; edges: Graph['edges'] } {
+export function layout(graph: Graph, maxNodes = 30): { nodes: P[]; edges: Graph['edges'] } {
   const top = [...graph.nodes].sort((a, b) => b.events - a.events).slice(0, maxNodes);
   const keep = new Set(top.map((n) => n.key));
   const edges = graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target) && e.source !== e.target);

@@ -13,10 +13,41 @@ export interface DayRow {
   values: number[];
 }
 
+/**
+ * The days that hold the bulk of the counts: stray days far outside (a mis-resolved date years
+ * away) would squash the chart, so the first and last 1% of the total are cut when they lie apart.
+ */
+export function trimOutliers(sorted: DayRow[]): DayRow[] {
+  const total = sorted.reduce((n, r) => n + r.values.reduce((a, b) => a + b, 0), 0);
+  if (total === 0) return sorted;
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let acc = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    acc += sorted[i].values.reduce((a, b) => a + b, 0);
+    if (acc > total * 0.01) {
+      lo = i;
+      break;
+    }
+  }
+  acc = 0;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    acc += sorted[i].values.reduce((a, b) => a + b, 0);
+    if (acc > total * 0.01) {
+      hi = i;
+      break;
+    }
+  }
+  return lo <= hi ? sorted.slice(lo, hi + 1) : sorted;
+}
+
 /** Every day from the first to the last, so gaps show as gaps. */
 export function fillDays(rows: DayRow[], width: number): DayRow[] {
   if (rows.length < 2) return rows;
-  const sorted = [...rows].sort((a, b) => a.day.localeCompare(b.day));
+  let sorted = [...rows].sort((a, b) => a.day.localeCompare(b.day));
+  const spanOf = (r: DayRow[]) =>
+    (Date.parse(`${r[r.length - 1].day}T00:00:00Z`) - Date.parse(`${r[0].day}T00:00:00Z`)) / 86_400_000;
+  if (spanOf(sorted) > 400) sorted = trimOutliers(sorted);
   const byDay = new Map(sorted.map((r) => [r.day, r]));
   const first = Date.parse(`${sorted[0].day}T00:00:00Z`);
   const last = Date.parse(`${sorted[sorted.length - 1].day}T00:00:00Z`);

@@ -2,7 +2,7 @@
 // filters, results with highlighted snippets, and the matches' volume per day.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { getJson, href, useApi, type SearchResult } from '../api.js';
+import { getJson, href, useApi, type SearchResult, type TimelinePoint } from '../api.js';
 import { DayBars } from '../components/charts.js';
 import { num, useT } from '../i18n.js';
 import { cameoLabel, useCameo } from '../names.js';
@@ -49,7 +49,23 @@ export function SearchPage({
   const [form, setForm] = useState<Record<string, string>>(current);
   const key = JSON.stringify(current);
   useEffect(() => setForm(current), [key]);
-  const result = useApi(key, () => getJson<SearchResult>('search', { ...current, limit: 20 }));
+  // Without words or filters the page browses the newest documents: facets over the whole store
+  // are costly, so the volume chart comes from the timeline instead and facets wait for a query.
+  const browsing = Object.keys(current).every((k) => k === 'offset');
+  const result = useApi(key, () =>
+    getJson<SearchResult>('search', { ...current, limit: 20, facets: browsing ? 'false' : undefined }),
+  );
+  const timeline = useApi(browsing ? 'timeline' : '', () =>
+    browsing ? getJson<{ timeline: TimelinePoint[] }>('timeline') : Promise.resolve({ timeline: [] }),
+  );
+  const days = browsing
+    ? timeline.state === 'ok'
+      ? timeline.data.timeline.map((d) => ({ day: d.day, values: [d.documents] }))
+      : []
+    : (result.state === 'ok' ? (result.data.facets?.days ?? []) : []).map((d) => ({
+        day: d.day,
+        values: [d.count],
+      }));
   const set = (k: string) => (e: Event) => setForm({ ...form, [k]: (e.target as HTMLInputElement).value });
   const submit = (e: Event) => {
     e.preventDefault();
@@ -162,37 +178,39 @@ export function SearchPage({
           </section>
           <aside class="side" aria-label={t('facets')}>
             <h3>{t('perDay')}</h3>
-            <DayBars
-              rows={(result.data.facets?.days ?? []).map((d) => ({ day: d.day, values: [d.count] }))}
-              series={[{ key: 'docs', label: t('documents'), cls: 'bar-docs' }]}
-            />
-            <Facet
-              title={t('actors')}
-              items={(result.data.facets?.actors ?? []).map((a) => ({
-                key: a.key,
-                label: a.name,
-                count: a.count,
-              }))}
-              onPick={(v) => refine('actor', v)}
-            />
-            <Facet
-              title={t('roots')}
-              items={(result.data.facets?.roots ?? []).map((r) => ({
-                key: r.root,
-                label: `${r.root} ${cameoLabel(cameo, r.root, lang)}`,
-                count: r.count,
-              }))}
-              onPick={(v) => refine('root', v)}
-            />
-            <Facet
-              title={t('sources')}
-              items={(result.data.facets?.sources ?? []).map((s) => ({
-                key: s.source,
-                label: s.source,
-                count: s.count,
-              }))}
-              onPick={(v) => refine('source', v)}
-            />
+            <DayBars rows={days} series={[{ key: 'docs', label: t('documents'), cls: 'bar-docs' }]} />
+            {browsing ? <p class="empty">{t('facetsNeedQuery')}</p> : null}
+            {browsing ? null : (
+              <>
+                <Facet
+                  title={t('actors')}
+                  items={(result.data.facets?.actors ?? []).map((a) => ({
+                    key: a.key,
+                    label: a.name,
+                    count: a.count,
+                  }))}
+                  onPick={(v) => refine('actor', v)}
+                />
+                <Facet
+                  title={t('roots')}
+                  items={(result.data.facets?.roots ?? []).map((r) => ({
+                    key: r.root,
+                    label: `${r.root} ${cameoLabel(cameo, r.root, lang)}`,
+                    count: r.count,
+                  }))}
+                  onPick={(v) => refine('root', v)}
+                />
+                <Facet
+                  title={t('sources')}
+                  items={(result.data.facets?.sources ?? []).map((s) => ({
+                    key: s.source,
+                    label: s.source,
+                    count: s.count,
+                  }))}
+                  onPick={(v) => refine('source', v)}
+                />
+              </>
+            )}
           </aside>
         </div>
       ) : null}
