@@ -434,3 +434,51 @@ describe('OpenAPI and static files', () => {
     }
   });
 });
+
+describe('marsad serve (CLI)', () => {
+  test('binds to 127.0.0.1, says it is read-only without MARSAD_TOKEN, and stops on SIGTERM', async () => {
+    const { spawn } = await import('node:child_process');
+    const db = join(dir, 'cli.db');
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', db, '--port', '0'],
+      { cwd: join(import.meta.dirname, '..'), env: { ...process.env, MARSAD_TOKEN: '' } },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 20_000;
+      while (!/running at/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      assert.ok(m, `printed a loopback URL: ${out} ${err}`);
+      assert.match(err, /read-only \(MARSAD_TOKEN unset\)/);
+      const stats = (await (await fetch(`${m[1]}/api/stats`)).json()) as {
+        readOnly: boolean;
+        documents: number;
+      };
+      assert.equal(stats.readOnly, true);
+      assert.equal(stats.documents, 0);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0);
+  });
+
+  test('bad options exit 2 with the reason', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', ...args], {
+        cwd: join(import.meta.dirname, '..'),
+        encoding: 'utf8',
+      });
+    const port = run('--port', '70000');
+    assert.equal(port.status, 2);
+    assert.match(port.stderr, /--port: expected 0–65535, got 70000/);
+    const extra = run('now');
+    assert.equal(extra.status, 2);
+    assert.match(extra.stderr, /unexpected argument "now"/);
+  });
+});
