@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Doc, Event, EventArg } from '../doc/types.js';
 import { extract, loadResources } from '../pipeline.js';
-import { packageRoot, sharedDir } from '../resources.js';
+import { loadDataFile, packageRoot, sharedDir } from '../resources.js';
 
 interface GoldSpan {
   start: number;
@@ -43,9 +43,28 @@ function argCorrect(doc: Doc, g: GoldArg | null, s: EventArg): boolean {
   return !!e && e.mentions.some((m) => overlaps(m, g));
 }
 
+/** ISO 3166 alpha-3 codes (the actors' country table); regional CAMEO codes (MEA, EUR …) are not
+ * states, and the gold gives transnational actors (ISIS, the UN) no country. */
+let isoCountries: Set<string> | null = null;
+function isState(code: string): boolean {
+  if (!isoCountries) {
+    try {
+      const f = loadDataFile<{ countries: { iso3: string }[] }>(
+        'actors/countries.json',
+        'marsad.countries/1',
+      );
+      isoCountries = new Set(f.countries.map((c) => c.iso3));
+    } catch {
+      isoCountries = new Set();
+    }
+  }
+  return isoCountries.size === 0 || isoCountries.has(code);
+}
+
 function countryOf(doc: Doc, s: EventArg): string | null {
   if (s.entity === null) return null;
-  return doc.entities.find((x) => x.id === s.entity)?.actor.country ?? null;
+  const c = doc.entities.find((x) => x.id === s.entity)?.actor.country ?? null;
+  return c !== null && isState(c) ? c : null;
 }
 
 export interface EventScores {

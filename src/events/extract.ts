@@ -280,6 +280,12 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
     verb = false;
   } else return null;
   if (entry.notAfter && t > a && inSet(v.cands[t - 1], entry.notAfter)) return null;
+  if (verb && vh?.participle) {
+    // مشيدا بالدور, معربا عن: a circumstantial participle takes a prepositional complement.
+    const nx = t + 1 < b ? v.nw[t + 1] : '';
+    const c0 = nx[0];
+    if (!(v.res.gram.allPreps.has(nx) || nx === 'ان' || c0 === 'ب' || c0 === 'ل')) return null;
+  }
   if (entry.not) {
     for (let u = t + 1; u < Math.min(b, t + 5); u++) if (inSet(v.cands[u], entry.not)) return null;
   }
@@ -436,12 +442,13 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
     u++;
   let vso = u < b ? v.startsAt(u) : -1;
   if (vso < 0 && u < b && v.doc.tokens.kind[u] === TokenKind.ArabicWord && inSet(v.cands[u], g.actorHeads)) {
-    for (let k = u + 1; k < Math.min(b, u + 4); k++) {
+    for (let k = u + 1; k < Math.min(b, u + 7); k++) {
       const mi = v.startsAt(k);
       if (mi >= 0) {
         vso = mi;
         break;
       }
+      if (v.nw[k] === '-') continue; // فرانك-فالتر
       if (v.doc.tokens.kind[k] !== TokenKind.ArabicWord || g.allPreps.has(v.nw[k]) || v.trig[k]) break;
     }
   }
@@ -705,6 +712,11 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
       if (tr.code === null || absorbed.has(tr)) continue;
       if (!tr.verb && objectOfEventVerb(v, tr.t, a)) continue;
       if (tr.verb && relativeOfNounTrigger(v, tr.t, a)) continue;
+      if (!tr.verb && (v.nw[tr.t][0] === 'ل' || v.nw[tr.t].startsWith('ول'))) {
+        // عملية عسكرية لاستعادتها: a purpose masdar restates the event before it.
+        const root = tr.code.slice(0, 2);
+        if (drafts.some((d) => d.tr.code!.slice(0, 2) === root)) continue;
+      }
       let src: number[] = NONE;
       let tgt: number[] = NONE;
       let anchor = tr.t;
@@ -880,7 +892,7 @@ function objectFollows(v: DocView, u: number, b: number): boolean {
 /** الغارات التي استهدفت X: a verb in a relative clause on a noun trigger tells the same event. */
 function relativeOfNounTrigger(v: DocView, t: number, a: number): boolean {
   if (t - 1 < a || !v.res.gram.relatives.has(v.nw[t - 1])) return false;
-  for (let u = t - 2, words = 0; u >= a && words < 3; u--) {
+  for (let u = t - 2, words = 0; u >= a && words < 2; u--) {
     const m = v.trig[u];
     if (m) return !m.verb && m.code !== null;
     if (v.isComma(u)) continue;

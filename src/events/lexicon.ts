@@ -169,6 +169,12 @@ export function compileLexicon(file: LexiconFile, onto: Ontology, where = LEXICO
     if (d.verb) {
       for (const f of verbForms(d.verb, d.imperfect ?? null)) {
         if (exclude.has(f.form)) continue;
+        // Participles of force verbs are agent nouns (مقاتل, مهاجم): verbal-event verbs only.
+        if (
+          f.participle &&
+          !(kind === 'event' && [code, ...ctx.map((r) => r.code)].every((c) => !c || c < '14'))
+        )
+          continue;
         const prev = verbs.get(f.form);
         const r = f.rank + (kind === 'event' ? 0 : 0.5);
         if (!prev || r < prev.rank)
