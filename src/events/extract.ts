@@ -496,6 +496,16 @@ function targetAfter(
     if (k < b && v.isComma(k)) from = k + 1;
   }
   const end = Math.min(b, from + 14);
+  // The entry's own prepositions first (حرر المدينة من X: X, not the city).
+  if (entry.preps) {
+    for (let u = from; u < end; u++) {
+      if (u !== skip && (v.isBoundary(u) || v.isVerbTrigger(u) || v.isComma(u))) break;
+      const mi = v.startsAt(u);
+      if (mi < 0 || exclude.has(v.ments[mi].ent) || v.isAgent(mi)) continue;
+      const p = v.prepOf(mi);
+      if (p !== '' && entry.preps.exact.has(p) && p !== 'بين') return v.coordinated(mi, b);
+    }
+  }
   let words = 0;
   for (let u = from; u < end; u++) {
     if (v.isQuote(u)) continue;
@@ -775,6 +785,11 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
             src = agentAfter(v, tr.t, b, true);
           }
         } else {
+          const between = betweenParties(v, tr.t, b);
+          if (between) {
+            drafts.push({ tr, anchor, src: [between[0]], tgt: [between[1]], reportedBy: false });
+            continue;
+          }
           const { gen: g0, nisbaSrc } = genitiveOf(v, tr.t, b);
           let gen = g0;
           if (tr.pron) {
@@ -899,6 +914,28 @@ function relativeOfNounTrigger(v: DocView, t: number, a: number): boolean {
     words++;
   }
   return false;
+}
+
+/** اشتباكات بين X وY: the two parties of a clash or talks. */
+function betweenParties(v: DocView, t: number, b: number): [number, number] | null {
+  let u = t + 1;
+  while (u < b && u < t + 4 && v.nw[u] !== 'بين') {
+    if (v.isComma(u) || v.isBoundary(u) || v.mAt[u] >= 0) return null;
+    u++;
+  }
+  if (u >= b || v.nw[u] !== 'بين') return null;
+  let first = -1;
+  for (let k = u + 1; k < Math.min(b, u + 4); k++) {
+    first = v.startsAt(k);
+    if (first >= 0) break;
+  }
+  if (first < 0) return null;
+  for (let k = v.ments[first].last + 1; k < Math.min(b, v.ments[first].last + 4); k++) {
+    const mi = v.startsAt(k);
+    if (mi >= 0)
+      return v.nw[k][0] === 'و' || v.nw[k - 1][0] === 'و' || v.nw[k - 1] === 'و' ? [first, mi] : null;
+  }
+  return null;
 }
 
 /** A noun right after an event verb is that event's content (أدانت الهجوم), not an event. */
