@@ -16,8 +16,8 @@ import { TokenKind } from '../doc/types.js';
 export const CLUSTERS_SCHEMA = 'marsad/ner-clusters@1';
 
 export interface ClusterTable {
-  /** normalised word → its frequency rank in the news corpus (0 = most frequent) */
-  rank: Map<string, number>;
+  /** hash of a normalised word → its frequency rank in the news corpus (0 = most frequent) */
+  rank: WordRanks;
   /** number of clusters at each level, coarse → fine */
   levels: number[];
   /** paths[level][rank] = cluster id of that word at that level */
@@ -247,30 +247,91 @@ export function readClusters(path: string): ClusterTable {
   return parseClusters(text, path);
 }
 
+/** Open-addressing map from a word's 32-bit FNV-1a hash (see hash.ts) to its frequency rank. */
+export class WordRanks {
+  private readonly keys: Uint32Array;
+  private readonly vals: Int32Array; // rank + 1; 0 = empty slot
+  private readonly mask: number;
+  size = 0;
+  constructor(capacity: number) {
+    let cap = 16;
+    while (cap < capacity * 2) cap *= 2;
+    this.keys = new Uint32Array(cap);
+    this.vals = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+  /** Insert (first insertion of a hash wins). */
+  add(hash: number, rank: number): void {
+    let i = (hash ^ (hash >>> 15)) & this.mask;
+    while (this.vals[i] !== 0) {
+      if (this.keys[i] === hash) return;
+      i = (i + 1) & this.mask;
+    }
+    this.keys[i] = hash;
+    this.vals[i] = rank + 1;
+    this.size++;
+  }
+  /** Rank of the word with this hash, or -1. */
+  get(hash: number): number {
+    hash >>>= 0;
+    let i = (hash ^ (hash >>> 15)) & this.mask;
+    for (;;) {
+      const v = this.vals[i];
+      if (v === 0) return -1;
+      if (this.keys[i] === hash) return v - 1;
+      i = (i + 1) & this.mask;
+    }
+  }
+}
+
 export function parseClusters(text: string, path: string): ClusterTable {
   const nl = text.indexOf('\n');
   const head = text.slice(0, nl).split(' ');
   if (head[0] !== '#' || head[2] !== CLUSTERS_SCHEMA || head[3] !== 'levels')
     throw new Error(`cluster table ${path}: expected a "# schema ${CLUSTERS_SCHEMA} levels …" first line`);
   const levels = head[4].split(',').map(Number);
-  const rank = new Map<string, number>();
-  const paths: number[][] = levels.map(() => []);
-  let i = nl + 1;
+  const L = levels.length;
+  let lines = 0;
+  for (let k = nl + 1; k < text.length; k++) if (text.charCodeAt(k) === 10) lines++;
+  const rank = new WordRanks(lines + 1);
+  const paths = levels.map(() => new Int32Array(lines + 1));
+  // one pass over the characters: the word's FNV-1a hash, then L space-separated ids; no allocation
   let n = 0;
-  while (i < text.length) {
-    let e = text.indexOf('\n', i);
-    if (e < 0) e = text.length;
-    const tab = text.indexOf('\t', i);
-    if (tab > i && tab < e) {
-      const parts = text.slice(tab + 1, e).split(' ');
-      if (parts.length !== levels.length)
-        throw new Error(
-          `cluster table ${path}: line ${n + 2} has ${parts.length} ids, expected ${levels.length}`,
-        );
-      for (let l = 0; l < levels.length; l++) paths[l].push(Number(parts[l]));
-      rank.set(text.slice(i, tab), n++);
+  let i = nl + 1;
+  const end = text.length;
+  while (i < end) {
+    let h = 0x811c9dc5;
+    let c = text.charCodeAt(i);
+    if (c === 10) {
+      i++;
+      continue;
     }
-    i = e + 1;
+    while (i < end && c !== 9 && c !== 10) {
+      h ^= c;
+      h = Math.imul(h, 0x01000193);
+      c = text.charCodeAt(++i);
+    }
+    if (c !== 9) throw new Error(`cluster table ${path}: line ${n + 2}: expected "word<TAB>ids"`);
+    i++;
+    let l = 0;
+    let v = 0;
+    let digits = 0;
+    for (;;) {
+      c = i < end ? text.charCodeAt(i) : 10;
+      if (c >= 48 && c <= 57) {
+        v = v * 10 + (c - 48);
+        digits++;
+      } else if ((c === 32 || c === 10) && digits > 0) {
+        if (l < L) paths[l][n] = v;
+        l++;
+        v = 0;
+        digits = 0;
+      } else if (c !== 32 && c !== 13 && c !== 10) l = L + 1;
+      i++;
+      if (c === 10) break;
+    }
+    if (l !== L) throw new Error(`cluster table ${path}: line ${n + 2}: expected ${L} cluster ids`);
+    rank.add(h >>> 0, n++);
   }
-  return { rank, levels, paths: paths.map((p) => Int32Array.from(p)) };
+  return { rank, levels, paths };
 }

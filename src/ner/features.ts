@@ -37,6 +37,7 @@ const A_SS3 = 19;
 const NATTR = 20;
 const A_GAZBIO = 20; // per-sentence, not per word
 const A_DOC = 21; // document evidence (second pass), per token
+const A_QUOTE = 22; // position inside a short quoted title: 0 none, 1 first, 2 inside
 
 // templates: [offset, attribute] pairs, then bigram templates
 const UNIGRAMS: [number, number][] = [
@@ -57,6 +58,7 @@ const UNIGRAMS: [number, number][] = [
   [0, A_FREQ],
   [0, A_STEMC],
   [0, A_GAZBIO],
+  [0, A_QUOTE],
   [0, A_DOC],
   [-1, A_DOC],
   [1, A_DOC],
@@ -108,7 +110,18 @@ const BIGRAMS: [number, number, number, number][] = [
 ];
 /** Number of feature hashes per token (the last is the bias). */
 export const FEATURES = UNIGRAMS.length + BIGRAMS.length + 1;
-const NCOLS = NATTR + 2;
+const NCOLS = NATTR + 3;
+
+// flat positions (row offset × NCOLS + attribute) of the templates, relative to the token's row
+const U_POS = Int32Array.from(UNIGRAMS.map(([off, at]) => off * NCOLS + at));
+const B_POS1 = Int32Array.from(BIGRAMS.map(([o1, a1]) => o1 * NCOLS + a1));
+const B_POS2 = Int32Array.from(BIGRAMS.map(([, , o2, a2]) => o2 * NCOLS + a2));
+
+/** Where the document-evidence features sit in a token's feature vector, and their offsets. */
+export const DOC_SLOTS = Int32Array.from(
+  UNIGRAMS.map(([, at], u) => (at === A_DOC ? u : -1)).filter((u) => u >= 0),
+);
+const DOC_OFFSETS = Int32Array.from([...DOC_SLOTS].map((u) => UNIGRAMS[u][0]));
 
 const BOS = new Int32Array(NCOLS).map((_, i) => mix(i, 0x5b05));
 const EOS = new Int32Array(NCOLS).map((_, i) => mix(i, 0xe05e));
@@ -119,6 +132,7 @@ const LIGHT_PREFIXES = ['وب', 'ول', 'وك', 'فب', 'فل', 'و', 'ف', 'ب'
 
 export class FeatureExtractor {
   private cache = new Map<string, Int32Array>();
+  private rows = new Int32Array(0);
   private readonly unknownRank: number;
   constructor(
     readonly clusters: ClusterTable,
@@ -128,7 +142,8 @@ export class FeatureExtractor {
   }
 
   private rankOf(w: string): number {
-    return this.clusters.rank.get(w) ?? this.unknownRank;
+    const r = this.clusters.rank.get(hashString(w));
+    return r < 0 ? this.unknownRank : r;
   }
 
   /** Split a normalised word into (clitic prefix, stem) using corpus frequencies. */
@@ -162,7 +177,10 @@ export class FeatureExtractor {
 
   private clusterRank(norm: string, stem: string): number {
     const r = this.clusters.rank;
-    return r.get(norm) ?? r.get(stem) ?? r.get('ال' + stem) ?? -1;
+    let k = r.get(hashString(norm));
+    if (k < 0) k = r.get(hashString(stem));
+    if (k < 0) k = r.get(hashString('ال' + stem));
+    return k;
   }
 
   /** Per-word attribute hashes (cached by surface form). */
@@ -191,8 +209,8 @@ export class FeatureExtractor {
     a[A_C0] = cr < 0 ? -1 : paths[0][cr];
     a[A_C1] = cr < 0 ? -1 : paths[Math.min(1, paths.length - 1)][cr];
     a[A_C2] = cr < 0 ? -1 : paths[paths.length - 1][cr];
-    const sr = this.clusters.rank.get(stem);
-    a[A_STEMC] = sr === undefined ? -1 : paths[paths.length - 1][sr];
+    const sr = this.clusters.rank.get(a[A_STEM]);
+    a[A_STEMC] = sr < 0 ? -1 : paths[paths.length - 1][sr];
     a[A_GAZ] = this.gazetteer.phrases.get(mix(0, a[A_STEM])) ?? 0;
     const fr = this.rankOf(norm);
     a[A_FREQ] = fr >= this.unknownRank ? 99 : 31 - Math.clz32(fr + 1);
@@ -207,41 +225,60 @@ export class FeatureExtractor {
    */
   sentence(words: readonly string[], out: Int32Array, extra: Int32Array | null = null): void {
     const n = words.length;
-    const rows: Int32Array[] = new Array(n);
+    // rows of attributes with two padding rows on each side: row r of token i is i + 2
+    const need = (n + 4) * NCOLS;
+    if (this.rows.length < need) this.rows = new Int32Array(need * 2);
+    const R = this.rows;
+    R.set(BOS, 0);
+    R.set(BOS, NCOLS);
     for (let i = 0; i < n; i++) {
-      const a = this.attrs(words[i]);
-      const r = new Int32Array(NCOLS);
-      r.set(a);
-      r[A_DOC] = extra === null ? 0 : extra[i];
-      rows[i] = r;
+      const o = (i + 2) * NCOLS;
+      R.set(this.attrs(words[i]), o);
+      R[o + A_GAZBIO] = 0;
+      R[o + A_DOC] = extra === null ? 0 : extra[i];
+      R[o + A_QUOTE] = 0;
     }
-    this.gazetteerBio(rows, n);
-    const get = (i: number): Int32Array => (i < 0 ? BOS : i >= n ? EOS : rows[i]);
+    R.set(EOS, (n + 2) * NCOLS);
+    R.set(EOS, (n + 3) * NCOLS);
+    this.gazetteerBio(R, n);
+    quoted(words, R, n);
+    const nu = U_POS.length;
+    const nb = B_POS1.length;
     for (let i = 0; i < n; i++) {
+      const base = (i + 2) * NCOLS;
       let k = i * FEATURES;
-      for (let u = 0; u < UNIGRAMS.length; u++) {
-        const [off, at] = UNIGRAMS[u];
-        out[k++] = mix(u + 1, get(i + off)[at]);
-      }
-      for (let b = 0; b < BIGRAMS.length; b++) {
-        const [o1, a1, o2, a2] = BIGRAMS[b];
-        out[k++] = mix(1000 + b, mix(get(i + o1)[a1], get(i + o2)[a2]));
-      }
+      for (let u = 0; u < nu; u++) out[k++] = mix(u + 1, R[base + U_POS[u]]);
+      for (let b = 0; b < nb; b++) out[k++] = mix(1000 + b, mix(R[base + B_POS1[b]], R[base + B_POS2[b]]));
       out[k++] = 0x12345;
     }
   }
 
+  /**
+   * Rewrite the document-evidence features of a sentence's feature vectors in place (the second
+   * pass changes only these), writing the previous hashes to `old` (n × DOC_SLOTS.length).
+   */
+  static setEvidence(feats: Int32Array, n: number, ev: Int32Array, old: Int32Array): void {
+    const d = DOC_SLOTS.length;
+    for (let i = 0; i < n; i++)
+      for (let s = 0; s < d; s++) {
+        const j = i + DOC_OFFSETS[s];
+        const v = j < 0 ? BOS[A_DOC] : j >= n ? EOS[A_DOC] : ev[j];
+        const k = i * FEATURES + DOC_SLOTS[s];
+        old[i * d + s] = feats[k];
+        feats[k] = mix(DOC_SLOTS[s] + 1, v);
+      }
+  }
+
   /** Longest gazetteer phrase matches as BIO codes (class bits × 2 + inside) in column A_GAZBIO. */
-  private gazetteerBio(rows: Int32Array[], n: number): void {
+  private gazetteerBio(R: Int32Array, n: number): void {
     const g = this.gazetteer;
-    for (let i = 0; i < n; i++) rows[i][A_GAZBIO] = 0;
     let i = 0;
     while (i < n) {
       let h = 0;
       let bestLen = 0;
       let bestBits = 0;
       for (let len = 1; len <= g.maxLen && i + len <= n; len++) {
-        h = mix(h, rows[i + len - 1][A_STEM]);
+        h = mix(h, R[(i + len + 1) * NCOLS + A_STEM]);
         if (len === 1) continue; // single words are A_GAZ
         const bits = g.phrases.get(h);
         if (bits !== undefined) {
@@ -250,8 +287,8 @@ export class FeatureExtractor {
         }
       }
       if (bestLen > 0) {
-        rows[i][A_GAZBIO] = bestBits * 2 + 1;
-        for (let j = 1; j < bestLen; j++) rows[i + j][A_GAZBIO] = bestBits * 2 + 2;
+        R[(i + 2) * NCOLS + A_GAZBIO] = bestBits * 2 + 1;
+        for (let j = 1; j < bestLen; j++) R[(i + j + 2) * NCOLS + A_GAZBIO] = bestBits * 2 + 2;
         i += bestLen;
       } else i++;
     }
@@ -270,6 +307,27 @@ export class FeatureExtractor {
       if (words.length > maxLen) maxLen = words.length;
     }
     return { phrases, maxLen: Math.min(maxLen, 8) };
+  }
+}
+
+const isOpenQuote = (w: string): boolean => w === '«' || w === '"' || w === '“';
+const isCloseQuote = (w: string): boolean => w === '»' || w === '"' || w === '”';
+
+/** Mark tokens inside short quotations («…», "…" up to 8 tokens): titles of programmes, books, operations. */
+function quoted(words: readonly string[], R: Int32Array, n: number): void {
+  let i = 0;
+  while (i < n) {
+    if (!isOpenQuote(words[i])) {
+      i++;
+      continue;
+    }
+    let k = i + 1;
+    while (k < n && k - i <= 9 && !isCloseQuote(words[k])) k++;
+    if (k < n && k - i <= 9 && k > i + 1) {
+      R[(i + 3) * NCOLS + A_QUOTE] = 1;
+      for (let j = i + 2; j < k; j++) R[(j + 2) * NCOLS + A_QUOTE] = 2;
+      i = k + 1;
+    } else i++;
   }
 }
 

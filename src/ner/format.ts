@@ -25,6 +25,10 @@ export interface ModelHeader {
   /** sentences per evidence block when tagging a corpus without document boundaries */
   block: number;
   passes: number;
+  /** one tagger for both passes (document features re-scored in pass 2) */
+  shared: boolean;
+  /** added to the O label's score when decoding (chosen on the dev split; negative favours recall) */
+  oBias: number;
   /** normalised gazetteer phrases with class bits (1 PER, 2 LOC, 4 ORG) */
   gazetteer: [string, number][];
   /** LOC span → GPE / LOC / FAC classifier */
@@ -78,6 +82,25 @@ function writeBlock(p: TaggerParams, parts: Buffer[]): void {
   );
 }
 
+/** Varint-coded index deltas starting at `o` into absolute indices; returns the end offset. */
+function decodeIndices(u8: Uint8Array, o: number, index: Int32Array): number {
+  let pos = -1;
+  const nnz = index.length;
+  for (let k = 0; k < nnz; k++) {
+    let b = u8[o++];
+    let d = b & 0x7f;
+    let shift = 7;
+    while (b & 0x80) {
+      b = u8[o++];
+      d |= (b & 0x7f) << shift;
+      shift += 7;
+    }
+    pos += d + 1;
+    index[k] = pos;
+  }
+  return o;
+}
+
 function readBlock(buf: Buffer, at: number, labels: string[], bucketBits: number): [TaggerParams, number] {
   const nnz = buf.readUInt32LE(at);
   const ntrans = buf.readUInt32LE(at + 4);
@@ -86,23 +109,10 @@ function readBlock(buf: Buffer, at: number, labels: string[], bucketBits: number
   const size = (1 << bucketBits) * labels.length;
   const weights = new Float32Array(size);
   const index = new Int32Array(nnz);
-  let pos = -1;
-  for (let k = 0; k < nnz; k++) {
-    let d = 0;
-    let shift = 0;
-    let b: number;
-    do {
-      b = buf[o++];
-      d |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80);
-    pos += d + 1;
-    index[k] = pos;
-  }
-  for (let k = 0; k < nnz; k++) {
-    if (index[k] >= size) throw new Error('weight index out of range');
-    weights[index[k]] = buf.readInt16LE(o + 2 * k) * scale;
-  }
+  o = decodeIndices(new Uint8Array(buf.buffer, buf.byteOffset, buf.length), o, index);
+  const vals = new Int16Array(new Uint8Array(buf.subarray(o, o + 2 * nnz)).buffer);
+  if (nnz > 0 && index[nnz - 1] >= size) throw new Error('weight index out of range');
+  for (let k = 0; k < nnz; k++) weights[index[k]] = vals[k] * scale;
   o += 2 * nnz;
   const trans = new Float32Array(ntrans);
   for (let k = 0; k < ntrans; k++) trans[k] = buf.readFloatLE(o + 4 * k);
@@ -153,9 +163,18 @@ export function loadModel(dir: string): LoadedModel {
   const taggers: Tagger[] = [];
   for (let p = 0; p < header.passes; p++) {
     const [params, next] = readBlock(buf, at, header.labels, header.bucketBits);
-    taggers.push(new Tagger(params));
+    const t = new Tagger(params);
+    t.oBias = header.oBias ?? 0;
+    taggers.push(t);
     at = next;
   }
   const fx = extractorFor(header.gazetteer, join(dir, CLUSTERS_FILE));
-  return { header, fx, labels: header.labels, pass1: taggers[0], pass2: taggers[1] ?? null };
+  return {
+    header,
+    fx,
+    labels: header.labels,
+    pass1: taggers[0],
+    pass2: taggers[1] ?? null,
+    shared: header.shared === true,
+  };
 }

@@ -1,7 +1,7 @@
 // The NER model at run time: feature extractor + first-pass tagger + optional second-pass tagger that
 // also sees document-level evidence (how the first pass labelled the same stem elsewhere in the
 // document).
-import { FEATURES, type FeatureExtractor } from './features.js';
+import { DOC_SLOTS, FEATURES, FeatureExtractor } from './features.js';
 import { Tagger } from './tagger.js';
 
 export interface NerModel {
@@ -9,6 +9,11 @@ export interface NerModel {
   labels: string[];
   pass1: Tagger;
   pass2: Tagger | null;
+  /**
+   * One tagger for both passes: pass 1 sees "no evidence" document features, pass 2 re-scores only
+   * those features (a few weight lookups per token) and decodes again.
+   */
+  shared: boolean;
 }
 
 export interface Tagged {
@@ -37,16 +42,7 @@ function tagOne(
   const labels = new Int32Array(n);
   const emit = tagger.decode(f, n, labels);
   const conf = new Float32Array(withConf ? n : 0);
-  if (withConf) {
-    const L = tagger.L;
-    for (let i = 0; i < n; i++) {
-      const y = labels[i];
-      let second = -Infinity;
-      for (let k = 0; k < L; k++) if (k !== y && emit[i * L + k] > second) second = emit[i * L + k];
-      const margin = emit[i * L + y] - second;
-      conf[i] = 1 / (1 + Math.exp(-margin / 4));
-    }
-  }
+  if (withConf) confidences(emit, tagger.L, labels, conf);
   return { labels, conf };
 }
 
@@ -99,8 +95,49 @@ export function evidence(
   });
 }
 
+function confidences(emit: Float32Array, L: number, labels: Int32Array, conf: Float32Array): void {
+  for (let i = 0; i < labels.length; i++) {
+    const y = labels[i];
+    let second = -Infinity;
+    for (let k = 0; k < L; k++) if (k !== y && emit[i * L + k] > second) second = emit[i * L + k];
+    conf[i] = 1 / (1 + Math.exp(-(emit[i * L + y] - second) / 4));
+  }
+}
+
+function tagShared(m: NerModel, block: readonly (readonly string[])[], withConf: boolean): Tagged[] {
+  const t = m.pass1;
+  const L = t.L;
+  const fs: Int32Array[] = [];
+  const es: Float32Array[] = [];
+  const first: Int32Array[] = [];
+  for (const words of block) {
+    const n = words.length;
+    const f = new Int32Array(n * FEATURES);
+    m.fx.sentence(words, f, null);
+    const e = t.scores(f, n).slice(0, n * L);
+    const y = new Int32Array(n);
+    t.viterbi(e, n, y);
+    fs.push(f);
+    es.push(e);
+    first.push(y);
+  }
+  const ev = evidence(m.fx, m.labels, block, first);
+  return block.map((words, s) => {
+    const n = words.length;
+    const old = new Int32Array(n * DOC_SLOTS.length);
+    FeatureExtractor.setEvidence(fs[s], n, ev[s], old);
+    t.rescore(es[s], fs[s], n, DOC_SLOTS, old);
+    const labels = new Int32Array(n);
+    t.viterbi(es[s], n, labels);
+    const conf = new Float32Array(withConf ? n : 0);
+    if (withConf) confidences(es[s], L, labels, conf);
+    return { labels, conf };
+  });
+}
+
 /** Tag a block of sentences (a document) with both passes. */
 export function tagBlock(m: NerModel, block: readonly (readonly string[])[], withConf = false): Tagged[] {
+  if (m.shared) return tagShared(m, block, withConf);
   const first = block.map((w) => tagOne(m, m.pass1, w, null, withConf && m.pass2 === null));
   if (m.pass2 === null) return first;
   const ev = evidence(

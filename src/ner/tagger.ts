@@ -39,6 +39,8 @@ export class Tagger {
   readonly L: number;
   readonly mask: number;
   readonly allowed: Uint8Array;
+  /** added to the O label's emission score at decoding time (negative favours recall) */
+  oBias = 0;
   private emit = new Float32Array(0);
   private delta = new Float32Array(0);
   private back = new Int32Array(0);
@@ -73,8 +75,29 @@ export class Tagger {
         const base = (feats[fo + f] & mask) * L;
         for (let y = 0; y < L; y++) emit[eo + y] += w[base + y];
       }
+      emit[eo] += this.oBias;
     }
     return emit;
+  }
+
+  /**
+   * Update emission scores `emit` (n × L) after some features changed: for each token, features at
+   * `slots` now hold `feats` values and used to hold `old` (n × slots.length).
+   */
+  rescore(emit: Float32Array, feats: Int32Array, n: number, slots: Int32Array, old: Int32Array): void {
+    const L = this.L;
+    const w = this.p.weights;
+    const mask = this.mask;
+    const d = slots.length;
+    for (let i = 0; i < n; i++) {
+      const eo = i * L;
+      for (let s = 0; s < d; s++) {
+        const nb = (feats[i * FEATURES + slots[s]] & mask) * L;
+        const ob = (old[i * d + s] & mask) * L;
+        if (nb === ob) continue;
+        for (let y = 0; y < L; y++) emit[eo + y] += w[nb + y] - w[ob + y];
+      }
+    }
   }
 
   /**

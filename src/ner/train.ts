@@ -54,20 +54,25 @@ async function main(argv: string[]): Promise<void> {
     const fx = makeExtractor(clusters, gaz);
     const aner = readConll(join(sharedDir, 'data', 'anercorp', 'ANERcorp_train.txt'));
     const o: TrainOptions = {
-      epochs: opt(argv, 'epochs', 12),
-      bits: opt(argv, 'bits', 20),
+      epochs: opt(argv, 'epochs', 8),
+      bits: opt(argv, 'bits', 18),
       twoPass: opt(argv, 'twopass', 1) === 1,
       jackknife: opt(argv, 'jackknife', 4),
       block: opt(argv, 'block', 20),
       extra: [],
+      shared: opt(argv, 'shared', 1) === 1,
     };
     if (opt(argv, 'newsfane', 1) === 1) {
       // NewsFANE text that is in neither ANERcorp split (about a quarter of it), in ANERcorp's conventions
       const tagsets = loadTagSets();
       const test = readConll(join(sharedDir, 'data', 'anercorp', 'ANERcorp_CamelLab_test.txt'));
       const nf = readConll(join(sharedDir, 'data', 'newsfane', 'NewsFANE_train_no_ANERcorp_test.txt'));
+      // --nfall 1 (experiment): also NewsFANE's re-annotation of ANERcorp training text, keeping out
+      // only what overlaps the held-out part (dev mode) and the test split
+      const nfAll = opt(argv, 'nfall', 0) === 1;
+      const keepOut = !nfAll ? aner : what === 'dev' ? aner.slice(Math.floor(aner.length * 0.9)) : [];
       const only = newsfaneOnly(nf, [
-        streamKey(aner.flatMap((s) => s.tokens)),
+        streamKey(keepOut.flatMap((s) => s.tokens)),
         streamKey(test.flatMap((s) => s.tokens)),
       ]);
       o.extra = only
@@ -87,6 +92,19 @@ async function main(argv: string[]): Promise<void> {
         const train = aner.slice(0, a).concat(aner.slice(b));
         const held = aner.slice(a, b);
         const model = trainModel(fx, train, labels, o);
+        if (process.env.NER_SWEEP) {
+          for (const b of process.env.NER_SWEEP.split(',').map(Number)) {
+            model.pass1.oBias = b;
+            if (model.pass2) model.pass2.oBias = b;
+            const sc = score(
+              held.map((s) => s.tags),
+              predict(model, held, o.block),
+            );
+            log(`oBias ${b}: P=${sc.micro.precision.toFixed(4)} R=${sc.micro.recall.toFixed(4)} F1=${sc.micro.f1.toFixed(4)}`);
+          }
+          model.pass1.oBias = 0;
+          if (model.pass2) model.pass2.oBias = 0;
+        }
         const p = predict(model, held, o.block);
         gold.push(...held.map((s) => s.tags));
         heldAll.push(...held);
@@ -147,6 +165,8 @@ async function main(argv: string[]): Promise<void> {
         features: FEATURES,
         block: o.block,
         passes: model.pass2 ? 2 : 1,
+        shared: model.shared,
+        oBias: opt(argv, 'obias', -20),
         gazetteer: gaz,
         subtype,
         training: {
@@ -176,6 +196,7 @@ interface TrainOptions {
   block: number;
   /** extra training sentences (first pass only sees them; no document context) */
   extra: Sentence[];
+  shared: boolean;
 }
 
 function blocks<T>(xs: readonly T[], size: number): T[][] {
@@ -202,7 +223,7 @@ function trainModel(fx: FeatureExtractor, sents: Sentence[], labels: string[], o
     o.epochs,
     () => {},
   );
-  const model: NerModel = { fx, labels, pass1: new Tagger(p1), pass2: null };
+  const model: NerModel = { fx, labels, pass1: new Tagger(p1), pass2: null, shared: false };
   if (!o.twoPass) return model;
   // first-pass predictions on the training data by jackknifing, so the second pass learns how
   // much to trust evidence of the quality it will see at run time
@@ -213,7 +234,7 @@ function trainModel(fx: FeatureExtractor, sents: Sentence[], labels: string[], o
     const b = Math.floor((sents.length * (f + 1)) / k);
     const tr = sents.slice(0, a).concat(sents.slice(b), o.extra);
     const pk = trainPerceptron(labels, o.bits, examples(fx, tr, labels, null), o.epochs, () => {});
-    const m: NerModel = { fx, labels, pass1: new Tagger(pk), pass2: null };
+    const m: NerModel = { fx, labels, pass1: new Tagger(pk), pass2: null, shared: false };
     for (let i = a; i < b; i++) preds[i] = tagBlock(m, [sents[i].tokens])[0].labels;
   }
   const extras: Int32Array[] = [];
@@ -229,6 +250,11 @@ function trainModel(fx: FeatureExtractor, sents: Sentence[], labels: string[], o
     );
   }
   const ex2 = examples(fx, sents, labels, extras);
+  if (o.shared) {
+    // one tagger for both passes: every sentence once without and once with document evidence
+    const both = examples(fx, sents.concat(o.extra), labels, null).concat(ex2);
+    return { fx, labels, pass1: new Tagger(trainPerceptron(labels, o.bits, both, o.epochs, () => {})), pass2: null, shared: true };
+  }
   if (o.extra.length) {
     // extra sentences get their own jackknife-free evidence: they come without documents, so "no other occurrence"
     const none = o.extra.map((s) => new Int32Array(s.tokens.length).fill(1));
