@@ -362,3 +362,15 @@ test('نقل X عن Y: Y speaks; جاء في البيان أن; a statement that
   assert.equal(doc.quotes[0]?.speakerText?.text, 'الوزارة');
   assert.equal(doc.quotes[0]?.speaker, 'E1');
 });
+
+test('relative clauses: a restrictive one reports for its antecedent when the verb agrees', () => {
+  let doc = run(
+    'وتستمر الدورة أسبوعا ويشرف عليها المدرب سامي العلي الذي أوضح أن التدريب يبدأ في السابعة صباحا.',
+  );
+  assert.equal(doc.quotes[0]?.text, 'التدريب يبدأ في السابعة صباحا');
+  assert.equal(doc.quotes[0]?.speakerText?.text, 'المدرب سامي العلي');
+  doc = run('وانتقد الوزير بعض الدول التي قال إنها تنشر الشائعات عن الاقتصاد.');
+  assert.equal(doc.quotes[0]?.text, 'تنشر الشائعات عن الاقتصاد');
+  assert.ok(doc.quotes[0]?.speakerText?.text.startsWith('الوزير'), 'not the countries');
+  assert.equal(run('والجدير ذكره أن المعرض يفتح أبوابه مساء.').quotes.length, 0);
+});

@@ -21,7 +21,9 @@
 //   pronoun suffixes) or by a colon and unquoted words reports the clause after it, up to the end
 //   of the sentence, the next quotation kept as speech, or the next reporting cue. A clause of
 //   fewer than two words is dropped. Parenthetical sources (وفقا لما ذكره …، الذي أعلن …،) are
-//   passed over; the impersonal يذكر أن reports nothing.
+//   passed over; a restrictive relative clause (فلان الذي أوضح أن) reports for its antecedent when
+//   the verb agrees with the relative pronoun; the impersonal يذكر أن / الجدير ذكره أن reports
+//   nothing.
 // - A direct quotation takes the nearest cue before it in its sentence, else a cue right after it
 //   («…»، قال الوزير / على حد قوله; a و-verb after it starts a new clause instead), else a
 //   "Speaker: «…»" label, else — when it is long — the speaker of the quotation or cue in the
@@ -49,6 +51,9 @@ export const MAX_COMPLEMENTIZER_GAP = 10;
 export const TERM_MAX_WORDS = 3;
 export const UNATTRIBUTED_MIN_WORDS = 6;
 export const INITIAL_SUBJECT_WORDS = 5;
+export const ANTECEDENT_WORDS = 6;
+/** a word that opens a prepositional phrase with a clitic (بالجهود، للوزارة، كالعادة) */
+const PREPOSITIONAL = /^[وف]?(?:بال|لل|كال)/;
 /** bounds on backward searches, so that no input makes the stage quadratic */
 export const HISTORY_LOOKBACK = 50;
 export const MAX_MENTION_CHARS = 200;
@@ -219,7 +224,7 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
       return null;
     const first = norm[a];
     // a prepositional phrase is no subject (وبالتحقيق تبين …)
-    if (/^[وف]?(?:بال|لل|كال)/.test(first)) return null;
+    if (PREPOSITIONAL.test(first)) return null;
     if (lex.clauseOpeners.has(first) || lex.npStops.has(first) || lex.linkWords.has(first)) return null;
     for (let t = a; t < end; t++) if (lex.npStops.has(norm[t]) || lex.auxiliaries.has(norm[t])) return null;
     return [a, end];
@@ -290,12 +295,30 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
     const form = lex.forms.get(w);
     const limit = sentEnd(i);
     if (form) {
-      // a verb inside a relative clause (الذي أعلن …) reports nothing of its own here
-      if (i > 0 && lex.relativePronouns.has(norm[i - 1])) continue;
+      if (i > 0 && lex.impersonalBefore.has(norm[i - 1])) continue; // الجدير ذكره أن
       let spStart = -1;
       let spEnd = -1;
       let after = i + 1;
-      if (form.kind !== 'participle') {
+      const relative = i > 0 && lex.relativePronouns.has(norm[i - 1]);
+      if (relative) {
+        // a parenthetical relative clause (ترامب، الذي أعلن …،) reports nothing of its own here;
+        // a restrictive one (فلان الذي أوضح أن …) reports for its antecedent — when the verb agrees
+        // with it (الدول التي قال إنها …: the countries are what is said, not who says it)
+        if (i < 2 || !isWord(tokens.kind[i - 2])) continue;
+        const relGender = lex.feminineRelatives.has(norm[i - 1]) ? 'f' : 'm';
+        let a = form.gender !== null && form.gender !== relGender ? i : i - 1; // i: pronoun-only
+
+        while (a > sentStart(i) && i - 1 - a < ANTECEDENT_WORDS) {
+          const w2 = norm[a - 1];
+          if (!isWord(tokens.kind[a - 1]) || lex.npStops.has(w2) || lex.forms.has(w2)) break;
+          if (lex.complementizers.has(w2) || lex.linkWords.has(w2)) break;
+          a--;
+        }
+        if (a < i - 1) {
+          spStart = a;
+          spEnd = i - 1;
+        }
+      } else if (form.kind !== 'participle') {
         let j = i + 1;
         while (j < limit && j < i + 3 && lex.adverbs.has(norm[j])) j++; // وذكر حينها فلان
         // an addressee before the subject: وأوضح لـ«الصحيفة» فلان / وقال للصحفيين …
@@ -455,7 +478,7 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
     if (w.length < 3) return null;
     if (lex.complementizers.has(w) || lex.statementNouns.has(w)) return null;
     const e = Math.min(nounPhraseAfter(t + 1, f.cueStart), t + 1 + INITIAL_SUBJECT_WORDS);
-    if (e <= t + 1) return null;
+    if (e <= t + 1 || PREPOSITIONAL.test(norm[t + 1])) return null;
     // an entity mention right after the verb is the subject (كما ألقت إيران باللوم …)
     const k = mentionFrom(tokens.start[t + 1]);
     if (k < mentions.length && mentions[k].start === tokens.start[t + 1]) {

@@ -48,6 +48,8 @@ export interface CuesFile {
   nounPhraseStopsExact: string[];
   adverbs: string[];
   auxiliaries: string[];
+  impersonalBefore: string[];
+  feminineRelativePronouns: string[];
   relativePronouns: string[];
   clauseOpeners: string[];
 }
@@ -91,7 +93,11 @@ export interface CueLexicon {
   adverbs: Set<string>;
   /** كان / قد before a subject: وكان رئيس النادي قد أعلن */
   auxiliaries: Set<string>;
+  /** a word before a cue that makes it impersonal: الجدير ذكره أن */
+  impersonalBefore: Set<string>;
   relativePronouns: Set<string>;
+  /** relative pronouns whose antecedent is feminine (agreement with the verb) */
+  feminineRelatives: Set<string>;
   clauseOpeners: Set<string>;
 }
 
@@ -153,6 +159,8 @@ export function validateCues(file: CuesFile): void {
   strings(file.nounPhraseStopsExact, 'nounPhraseStopsExact');
   strings(file.adverbs, 'adverbs');
   strings(file.auxiliaries, 'auxiliaries');
+  strings(file.impersonalBefore, 'impersonalBefore');
+  strings(file.feminineRelativePronouns, 'feminineRelativePronouns');
   strings(file.relativePronouns, 'relativePronouns');
   strings(file.clauseOpeners, 'clauseOpeners');
 }
@@ -244,6 +252,8 @@ export function buildLexicon(file: CuesFile): CueLexicon {
     npStopsExact: new Set(file.nounPhraseStopsExact),
     adverbs: new Set(file.adverbs.map(normaliseWord)),
     auxiliaries: new Set(file.auxiliaries.map(normaliseWord)),
+    impersonalBefore: new Set(file.impersonalBefore.map(normaliseWord)),
+    feminineRelatives: new Set(file.feminineRelativePronouns.map(normaliseWord)),
     relativePronouns: new Set(file.relativePronouns.map(normaliseWord)),
     clauseOpeners: new Set(file.clauseOpeners.map(normaliseWord)),
   };
