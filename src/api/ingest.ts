@@ -1,41 +1,63 @@
-// Writing through the API: one posted document is extracted here and stored with the same
-// preparation `marsad ingest` uses (src/store/prepare.ts); also loads the project's sample
-// articles into a store for the demo (`npm start`) and the tests.
+// Extraction and writing for the API: posted documents are extracted in worker threads with the
+// same code and preparation `marsad ingest` uses (src/ingest/pool.ts, src/store/prepare.ts); also
+// loads the project's sample articles into a store for the demo (`npm start`) and the tests.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { docId } from '../doc/doc.js';
+import { ExtractPool } from '../ingest/pool.js';
 import { pipelineVersion } from '../ingest/version.js';
 import { extract, loadResources, type Resources } from '../pipeline.js';
 import { packageRoot } from '../resources.js';
 import { prepareDocument } from '../store/prepare.js';
-import type { PutResult, Store } from '../store/types.js';
+import type { PreparedDoc, PutResult, Store } from '../store/types.js';
 import type { DocumentBody } from './schemas.js';
 
 export const samplesDir = join(packageRoot, 'samples', 'articles');
 
 let shared: Resources | null = null;
-/** The pipeline's resources, loaded once per process and shared by extraction and ingest. */
+/** The pipeline's resources in this thread, loaded once (for the sample articles at start-up). */
 export function resources(): Resources {
   shared ??= loadResources();
   return shared;
 }
 
-/** An Ingestor for the server: extract, prepare, put. */
-export function storeIngestor(store: Store): (body: DocumentBody) => Promise<PutResult> {
-  return async (body) => {
-    const doc = extract(
+/**
+ * Extraction for the server, off its event loop: a small pool of worker threads (started on first
+ * use) so a long article does not hold every other request. `workers` 0 extracts in this thread.
+ */
+export class Extractor {
+  private pool: ExtractPool | null = null;
+  constructor(private readonly workers = 1) {}
+
+  async prepare(body: DocumentBody): Promise<PreparedDoc> {
+    this.pool ??= new ExtractPool(this.workers, pipelineVersion());
+    const where = body.url ? `api:${body.url}` : `api:${docId(body.text)}`;
+    const [r] = await this.pool.run([
       {
-        text: body.text,
-        title: body.title ?? null,
-        date: body.date ?? null,
-        source: body.source ?? null,
-        url: body.url ?? null,
-        titleInText: body.titleInText ?? false,
+        where,
+        input: {
+          text: body.text,
+          title: body.title ?? null,
+          date: body.date ?? null,
+          source: body.source ?? null,
+          url: body.url ?? null,
+          titleInText: body.titleInText ?? false,
+        },
       },
-      resources(),
-    );
-    const where = body.url ? `api:${body.url}` : `api:${doc.id}`;
-    return store.putDocument(prepareDocument(doc, { pipelineVersion: pipelineVersion(), origin: { where } }));
-  };
+    ]);
+    if ('error' in r) throw new Error(r.error);
+    return r.prepared;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+    this.pool = null;
+  }
+}
+
+/** An Ingestor for the server: store a prepared document. */
+export function storeIngestor(store: Store): (doc: PreparedDoc) => Promise<PutResult> {
+  return (doc) => store.putDocument(doc);
 }
 
 /** The sample articles (.txt, first line = title), in name order. */

@@ -6,12 +6,10 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { toMarsadJson, type MarsadJson } from '../doc/doc.js';
-import { extract } from '../pipeline.js';
 import { packageRoot } from '../resources.js';
-import type { ActorSummary, Cluster, PutResult, Store } from '../store/types.js';
+import type { ActorSummary, Cluster, PreparedDoc, PutResult, Store } from '../store/types.js';
 import { loadCameoLabels } from './cameo.js';
-import { resources } from './ingest.js';
+import { Extractor } from './ingest.js';
 import { eventsCsv, eventsJsonl } from './csv.js';
 import { ApiError, errorHandler } from './errors.js';
 import {
@@ -27,14 +25,16 @@ import {
   TimelineQuery,
 } from './schemas.js';
 
-/** Stores one posted document (extraction + indexing); wired to the ingest library by the CLI. */
-export type Ingestor = (doc: DocumentBody) => Promise<PutResult>;
+/** Stores one posted document, already extracted and prepared; wired to the store by the CLI. */
+export type Ingestor = (doc: PreparedDoc) => Promise<PutResult>;
 
 export interface ServerOptions {
   store: Store;
   /** Bearer token for write routes; null or empty = read-only server. */
   token?: string | null;
   ingest?: Ingestor | null;
+  /** Extraction worker threads for POST /api/extract and /api/documents (default 1; 0 = in the server's thread). */
+  extractWorkers?: number;
   /** Folder of the built web UI; null = API only. Default: web/dist when it exists. */
   webRoot?: string | null;
   /** Largest body POST /api/extract accepts, in bytes (default 256 KiB). */
@@ -151,21 +151,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     },
   });
 
-  const extractJson = (body: ExtractBody): MarsadJson => {
-    return toMarsadJson(
-      extract(
-        {
-          text: body.text,
-          title: body.title ?? null,
-          date: body.date ?? null,
-          source: body.source ?? null,
-          url: body.url ?? null,
-          titleInText: body.titleInText ?? false,
-        },
-        resources(),
-      ),
-    );
-  };
+  const extractor = new Extractor(opts.extractWorkers ?? 1);
+  app.addHook('onClose', async () => extractor.close());
 
   // Story clusters by document, refreshed at most every 30 s (the Store has no per-document lookup).
   let clusterIndex: { at: number; byDoc: Map<string, Cluster> } | null = null;
@@ -366,7 +353,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
             response: errorResponses,
           },
         },
-        async (req) => extractJson(req.body as ExtractBody),
+        async (req) => (await extractor.prepare(req.body as ExtractBody)).json,
       );
 
       api.post(
@@ -393,7 +380,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
           },
         },
         async (req, reply) => {
-          const result = await opts.ingest!(req.body as DocumentBody);
+          const result = await opts.ingest!(await extractor.prepare(req.body as DocumentBody));
           cache.clear();
           clusterIndex = null;
           void (reply as FastifyReply).code(result.status === 'new' ? 201 : 200);
