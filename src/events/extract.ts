@@ -55,6 +55,7 @@ class DocView {
   readonly mAt: Int32Array;
   readonly ments: Ment[];
   readonly trig: (Trigger | null)[];
+  readonly boundary: Uint8Array;
   constructor(
     readonly doc: Doc,
     readonly res: EventResources,
@@ -94,6 +95,19 @@ class DocView {
       for (let t = first; t <= last; t++) if (this.mAt[t] < 0) this.mAt[t] = mi;
     }
     this.trig = new Array<Trigger | null>(this.n).fill(null);
+    const g = res.gram;
+    this.boundary = new Uint8Array(this.n);
+    for (let t = 0; t < this.n; t++) {
+      const w = this.nw[t];
+      if (
+        g.complementizers.has(w) ||
+        g.pronounComplementizers.has(w) ||
+        g.relatives.has(w) ||
+        g.clauseBreaks.has(w) ||
+        g.conditional.has(w)
+      )
+        this.boundary[t] = 1;
+    }
   }
 
   /** The token containing offset `o`, or -1. */
@@ -139,15 +153,7 @@ class DocView {
 
   /** Clause boundaries for argument search: complementizers, relatives, clause-linking words. */
   isBoundary(t: number): boolean {
-    const g = this.res.gram;
-    const w = this.nw[t];
-    return (
-      g.complementizers.has(w) ||
-      g.pronounComplementizers.has(w) ||
-      g.relatives.has(w) ||
-      g.clauseBreaks.has(w) ||
-      g.conditional.has(w)
-    );
+    return this.boundary[t] === 1;
   }
 
   isVerbTrigger(t: number): boolean {
@@ -246,6 +252,8 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
   const { lex } = v.res;
   if (v.doc.tokens.kind[t] !== TokenKind.ArabicWord || consumed[t] || v.mAt[t] >= 0) return null;
   const w = v.nw[t];
+  // Function words (prepositions, complementizers, relatives) are never triggers.
+  if (w.length < 2 || v.boundary[t] || v.res.gram.allPreps.has(w)) return null;
   let vh = null;
   for (const c of verbCandidates(w)) {
     vh = lex.verbs.get(c) ?? null;
