@@ -46,14 +46,21 @@ export function corpusTokens(text: string, into: string[]): void {
   }
 }
 
-async function readArticles(path: string, each: (text: string) => void): Promise<void> {
+export async function readArticles(
+  path: string,
+  each: (text: string) => void,
+  limit = Infinity,
+): Promise<void> {
   const rl = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
+  let n = 0;
   for await (const line of rl) {
     if (!line) continue;
+    if (n++ >= limit) break;
     const o = JSON.parse(line) as { title?: string; text?: string };
     if (o.title) each(o.title);
     if (o.text) each(o.text);
   }
+  rl.close();
 }
 
 function rng(seed: number): () => number {

@@ -107,17 +107,17 @@ function readBlock(buf: Buffer, at: number, labels: string[], bucketBits: number
   const scale = buf.readFloatLE(at + 8);
   let o = at + 12;
   const size = (1 << bucketBits) * labels.length;
-  const weights = new Float32Array(size);
+  const weights = new Int16Array(size);
   const index = new Int32Array(nnz);
   o = decodeIndices(new Uint8Array(buf.buffer, buf.byteOffset, buf.length), o, index);
   const vals = new Int16Array(new Uint8Array(buf.subarray(o, o + 2 * nnz)).buffer);
   if (nnz > 0 && index[nnz - 1] >= size) throw new Error('weight index out of range');
-  for (let k = 0; k < nnz; k++) weights[index[k]] = vals[k] * scale;
+  for (let k = 0; k < nnz; k++) weights[index[k]] = vals[k];
   o += 2 * nnz;
   const trans = new Float32Array(ntrans);
   for (let k = 0; k < ntrans; k++) trans[k] = buf.readFloatLE(o + 4 * k);
   o += 4 * ntrans;
-  return [{ labels, bucketBits, weights, trans }, o];
+  return [{ labels, bucketBits, weights, trans, scale }, o];
 }
 
 export function saveModel(dir: string, header: ModelHeader, passes: TaggerParams[]): number {

@@ -6,8 +6,10 @@ export interface TaggerParams {
   /** labels: 'O', then B-X, I-X for each type X in order */
   labels: string[];
   bucketBits: number;
-  /** emission weights [bucket × L + label] */
-  weights: Float32Array;
+  /** emission weights [bucket × L + label]: float while training, int16 × `scale` when loaded */
+  weights: Float32Array | Int16Array;
+  /** multiplier of `weights` (1 for float weights) */
+  scale?: number;
   /** transitions [(prev + 1) × L + cur]; prev = -1 is the sentence start */
   trans: Float32Array;
 }
@@ -39,6 +41,9 @@ export class Tagger {
   readonly L: number;
   readonly mask: number;
   readonly allowed: Uint8Array;
+  /** for each label, the labels allowed before it (flattened, `predStart` offsets) */
+  private readonly preds: Int32Array;
+  private readonly predStart: Int32Array;
   /** added to the O label's emission score at decoding time (negative favours recall) */
   oBias = 0;
   private emit = new Float32Array(0);
@@ -49,6 +54,15 @@ export class Tagger {
     this.L = p.labels.length;
     this.mask = (1 << p.bucketBits) - 1;
     this.allowed = bioConstraints(p.labels);
+    const L = this.L;
+    const preds: number[] = [];
+    this.predStart = new Int32Array(L + 1);
+    for (let y = 0; y < L; y++) {
+      this.predStart[y] = preds.length;
+      for (let q = 0; q < L; q++) if (this.allowed[(q + 1) * L + y]) preds.push(q);
+    }
+    this.predStart[L] = preds.length;
+    this.preds = Int32Array.from(preds);
   }
 
   private ensure(n: number): void {
@@ -67,6 +81,7 @@ export class Tagger {
     const w = this.p.weights;
     const mask = this.mask;
     const emit = this.emit;
+    const scale = this.p.scale ?? 1;
     emit.fill(0, 0, n * L);
     for (let i = 0; i < n; i++) {
       const eo = i * L;
@@ -75,6 +90,7 @@ export class Tagger {
         const base = (feats[fo + f] & mask) * L;
         for (let y = 0; y < L; y++) emit[eo + y] += w[base + y];
       }
+      if (scale !== 1) for (let y = 0; y < L; y++) emit[eo + y] *= scale;
       emit[eo] += this.oBias;
     }
     return emit;
@@ -89,13 +105,14 @@ export class Tagger {
     const w = this.p.weights;
     const mask = this.mask;
     const d = slots.length;
+    const scale = this.p.scale ?? 1;
     for (let i = 0; i < n; i++) {
       const eo = i * L;
       for (let s = 0; s < d; s++) {
         const nb = (feats[i * FEATURES + slots[s]] & mask) * L;
         const ob = (old[i * d + s] & mask) * L;
         if (nb === ob) continue;
-        for (let y = 0; y < L; y++) emit[eo + y] += w[nb + y] - w[ob + y];
+        for (let y = 0; y < L; y++) emit[eo + y] += (w[nb + y] - w[ob + y]) * scale;
       }
     }
   }
@@ -125,8 +142,9 @@ export class Tagger {
       for (let y = 0; y < L; y++) {
         let best = -Infinity;
         let arg = 0;
-        for (let p = 0; p < L; p++) {
-          if (!ok[(p + 1) * L + y]) continue;
+        const pe = this.predStart[y + 1];
+        for (let k = this.predStart[y]; k < pe; k++) {
+          const p = this.preds[k];
           const s = delta[po + p] + trans[(p + 1) * L + y];
           if (s > best) {
             best = s;

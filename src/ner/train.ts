@@ -1,7 +1,10 @@
 // npm run train:ner [-- clusters|tagger|dev|all] : trains the NER resources from ../shared/data into models/ner/.
 import { join } from 'node:path';
 import { dataDir, sharedDir, modelsDir } from '../resources.js';
-import { readClusters, trainClusters } from './clusters.js';
+import { readArticles, readClusters, trainClusters } from './clusters.js';
+import { normaliseWord } from '../text/normalise.js';
+import { tokenise } from '../text/tokenise.js';
+import { splitSentences } from '../text/sentences.js';
 import { writeFileSync } from 'node:fs';
 import { chunks, loadTagSets, mapTags, readConll, type Sentence } from './corpus.js';
 import { MODEL_FILE, MODEL_SCHEMA, saveModel, type ModelHeader } from './format.js';
@@ -51,7 +54,7 @@ async function main(argv: string[]): Promise<void> {
     const clusters = readClusters(clustersPath);
     const gaz = readGazetteerSources(sharedDir);
     if (opt(argv, 'kb', 1) === 1) gaz.push(...readKbGazetteer(dataDir));
-    const fx = makeExtractor(clusters, gaz);
+    let fx = makeExtractor(clusters, gaz);
     const aner = readConll(join(sharedDir, 'data', 'anercorp', 'ANERcorp_train.txt'));
     const o: TrainOptions = {
       epochs: opt(argv, 'epochs', 8),
@@ -91,7 +94,13 @@ async function main(argv: string[]): Promise<void> {
         const b = what === 'dev' ? aner.length : Math.floor((aner.length * (f + 1)) / folds);
         const train = aner.slice(0, a).concat(aner.slice(b));
         const held = aner.slice(a, b);
-        const model = trainModel(fx, train, labels, o);
+        let model = trainModel(fx, train, labels, o);
+        const auto = opt(argv, 'autogaz', 0);
+        if (auto > 0) {
+          const extra = await autoGazetteer(model, auto);
+          fx = makeExtractor(clusters, gaz.concat(extra));
+          model = trainModel(fx, train, labels, o);
+        }
         if (process.env.NER_SWEEP) {
           for (const b of process.env.NER_SWEEP.split(',').map(Number)) {
             model.pass1.oBias = b;
@@ -130,7 +139,14 @@ async function main(argv: string[]): Promise<void> {
         );
     } else {
       const started = Date.now();
-      const model = trainModel(fx, aner, labels, o);
+      let model = trainModel(fx, aner, labels, o);
+      const auto = opt(argv, 'autogaz', 0);
+      if (auto > 0) {
+        const extra = await autoGazetteer(model, auto);
+        gaz.push(...extra);
+        fx = makeExtractor(clusters, gaz);
+        model = trainModel(fx, aner, labels, o);
+      }
       log(`tagger trained in ${((Date.now() - started) / 1000).toFixed(0)} s`);
       // place subtypes from NewsFANE
       const tagsets = loadTagSets();
@@ -197,6 +213,59 @@ interface TrainOptions {
   /** extra training sentences (first pass only sees them; no document context) */
   extra: Sentence[];
   shared: boolean;
+}
+
+/**
+ * Self-training gazetteer: tag `articles` SaudiNewsNet articles with a first model and keep the
+ * entity strings it finds often (≥ 3 times) with one dominant class (≥ 80%), as extra gazetteer
+ * classes (bits 8 PERS, 16 LOC, 32 ORG, 64 MISC).
+ */
+async function autoGazetteer(model: NerModel, articles: number): Promise<[string, number][]> {
+  const counts = new Map<string, Int32Array>();
+  const types = TYPES;
+  let docs = 0;
+  await readArticles(
+    join(sharedDir, 'data', 'saudinewsnet', 'saudinewsnet.jsonl.gz'),
+    (text) => {
+      docs++;
+      const tokens = tokenise(text);
+      const sents = splitSentences(text, tokens);
+      const block: string[][] = [];
+      let t = 0;
+      for (const s of sents) {
+        const w: string[] = [];
+        while (t < tokens.count && tokens.start[t] < s.end) {
+          if (tokens.start[t] >= s.start) w.push(text.slice(tokens.start[t], tokens.end[t]));
+          t++;
+        }
+        if (w.length) block.push(w);
+      }
+      const tagged = tagBlock(model, block);
+      for (let s = 0; s < block.length; s++) {
+        const tags = [...tagged[s].labels].map((y) => model.labels[y]);
+        for (const c of chunks(tags)) {
+          const key = normaliseWord(block[s].slice(c.start, c.end).join(' '));
+          let v = counts.get(key);
+          if (!v) counts.set(key, (v = new Int32Array(types.length)));
+          v[types.indexOf(c.type)]++;
+        }
+      }
+    },
+    articles,
+  );
+  const out: [string, number][] = [];
+  for (const [k, v] of counts) {
+    let total = 0;
+    let best = 0;
+    for (let i = 0; i < v.length; i++) {
+      total += v[i];
+      if (v[i] > v[best]) best = i;
+    }
+    if (total >= 3 && v[best] >= 0.8 * total) out.push([k, 8 << best]);
+  }
+  out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  log(`auto gazetteer: ${out.length} entries from ${docs} texts`);
+  return out;
 }
 
 function blocks<T>(xs: readonly T[], size: number): T[][] {
