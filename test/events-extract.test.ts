@@ -31,6 +31,34 @@ describe('clause structure', () => {
     assert.equal(e.sentence, 0);
     assert.ok(e.confidence > 0.5 && e.confidence <= 1);
   });
+  it('a count in the clause is attached as the quantity (from doc.numbers)', () => {
+    const text = 'أرسلت الولايات المتحدة 30 مركبة مدرعة إلى الجيش العراقي.';
+    const doc = buildDoc(text, [US, ['الجيش العراقي', 'ORG', 'IRQMIL']]);
+    const at = text.indexOf('30');
+    doc.numbers = [
+      {
+        start: at,
+        end: at + 2,
+        text: '30',
+        value: 30,
+        approx: false,
+        counted: { start: at + 3, end: at + 8, text: 'مركبة' },
+      },
+    ];
+    const e = runEvents(doc).events[0];
+    assert.deepEqual(e.quantity, {
+      start: at,
+      end: at + 2,
+      text: '30',
+      value: 30,
+      approx: false,
+      counted: 'مركبة',
+    });
+    assert.equal(
+      run('اعتقلت الشرطة التركية الصحفي.', [['الشرطة التركية', 'ORG', 'TURCOP']]).events[0].quantity,
+      undefined,
+    );
+  });
   it('SVO: subject before the verb, direct object after it', () => {
     assert.deepEqual(events('إيران هاجمت إسرائيل أمس.', [IRAN, ISRAEL]), [
       '190 إيران>إسرائيل asserted هاجمت',

@@ -69,6 +69,15 @@ export interface Event {
   sentence: number;
   modality: Modality;
   confidence: number;
+  /** Optional: a count in the event's clause (casualties, vehicles, troops), from doc.numbers. */
+  quantity?: EventQuantity;
+}
+
+export interface EventQuantity extends TextSpan {
+  value: number | null;
+  approx: boolean;
+  /** The counted noun (مركبة, قتيلا), when there is one. */
+  counted: string | null;
 }
 
 export interface DocMeta {

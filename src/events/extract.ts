@@ -1,6 +1,14 @@
 // Event extraction: find triggers through the lexicon and morphology, then arguments (source,
 // target), modality, location and time by Arabic clause structure. Pure: Doc layers in, events out.
-import { TokenKind, type Doc, type Entity, type Event, type EventArg, type Modality } from '../doc/types.js';
+import {
+  TokenKind,
+  type Doc,
+  type Entity,
+  type Event,
+  type EventArg,
+  type EventQuantity,
+  type Modality,
+} from '../doc/types.js';
 import { normaliseWord } from '../text/normalise.js';
 import { inSet, type Grammar, type LexEntry, type Lexicon } from './lexicon.js';
 import { nounCandidates, verbCandidates } from './morphology.js';
@@ -672,6 +680,30 @@ function timeOf(v: DocView, t: number, sStart: number, sEnd: number): string | n
   return best;
 }
 
+/** A counted number in the trigger's clause (أرسلت 30 مركبة, مقتل 49 مسلحا), after it first. */
+function quantityOf(v: DocView, t: number, a: number, b: number): EventQuantity | null {
+  const tk = v.doc.tokens;
+  let lo = tk.start[t];
+  for (let u = t - 1; u >= Math.max(a, t - 3) && !v.isComma(u) && !v.isBoundary(u); u--) lo = tk.start[u];
+  let hi = tk.end[t];
+  for (let u = t + 1; u < Math.min(b, t + 10) && !v.isComma(u) && !v.isBoundary(u); u++) hi = tk.end[u];
+  let best: EventQuantity | null = null;
+  for (const n of v.doc.numbers) {
+    if (n.start < lo || n.end > hi || !n.counted) continue;
+    const q: EventQuantity = {
+      start: n.start,
+      end: n.end,
+      text: n.text,
+      value: n.value,
+      approx: n.approx,
+      counted: n.counted.text,
+    };
+    if (n.start > tk.start[t]) return q;
+    best = q;
+  }
+  return best;
+}
+
 /** Under a condition and in the future, punitive action is a threat (CAMEO 13). */
 function threatCode(code: string): string | null {
   const r = code.slice(0, 2);
@@ -1003,6 +1035,7 @@ function emit(
         0.35 + (srcEnt ? 0.25 : 0) + (tgtEnt ? 0.2 : 0) + (d.tr.verb ? 0.1 : 0.05) + (d.tr.viaCtx ? 0.05 : 0);
       conf *= MODALITY_WEIGHT[modality as Modality];
       const t = d.tr.t;
+      const quantity = c.quadClass === 2 || c.quadClass === 4 ? quantityOf(v, t, a, b) : null;
       out.push({
         id: '',
         cameo: code,
@@ -1018,6 +1051,7 @@ function emit(
         sentence: si,
         modality: modality as Modality,
         confidence: Math.round(Math.min(0.95, Math.max(0.05, conf)) * 100) / 100,
+        ...(quantity ? { quantity } : {}),
       });
     }
   }
