@@ -467,6 +467,39 @@ describe('marsad serve (CLI)', () => {
     assert.equal(await exited, 0);
   });
 
+  test('--workers 2 serves from two processes on one port and stops them all on SIGTERM', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        'serve',
+        '--db',
+        join(dir, 'cli2.db'),
+        '--port',
+        '0',
+        '--workers',
+        '2',
+      ],
+      { cwd: join(import.meta.dirname, '..'), env: { ...process.env, MARSAD_TOKEN: '' } },
+    );
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 30_000;
+      while (!/running at/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+)\/ +\(2 server processes/.exec(out);
+      assert.ok(m, out);
+      for (let i = 0; i < 4; i++) assert.equal((await fetch(`${m[1]}/api/stats`)).status, 200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0);
+  });
+
   test('bad options exit 2 with the reason', async () => {
     const { spawnSync } = await import('node:child_process');
     const run = (...args: string[]) =>
@@ -477,6 +510,9 @@ describe('marsad serve (CLI)', () => {
     const port = run('--port', '70000');
     assert.equal(port.status, 2);
     assert.match(port.stderr, /--port: expected 0–65535, got 70000/);
+    const workers = run('--workers', '0');
+    assert.equal(workers.status, 2);
+    assert.match(workers.stderr, /--workers: expected 1–64/);
     const extra = run('now');
     assert.equal(extra.status, 2);
     assert.match(extra.stderr, /unexpected argument "now"/);

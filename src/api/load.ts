@@ -1,7 +1,7 @@
 // API load test: N concurrent clients on loopback hammer /api/search and /api/events for a fixed
 // time against a store; reports requests, errors, throughput and latency percentiles.
 //
-//   node --import tsx src/api/load.ts --db STORE [--clients 50] [--seconds 30] [--cache-seconds 10] [--json]
+//   node --import tsx src/api/load.ts --db STORE [--clients 50] [--seconds 30] [--cache-seconds 10] [--workers 1] [--json]
 //
 // The server runs as its own process (`marsad serve` from dist/, so run `npm run build` first);
 // the clients run here. Both share the machine, so the numbers are a floor, not a ceiling.
@@ -132,7 +132,11 @@ export const eventsPath = (i: number) => {
 };
 
 /** Start `marsad serve` on a free loopback port; resolves to the process and its base URL. */
-export function startServer(db: string, cacheSeconds = 10): Promise<{ child: ChildProcess; base: string }> {
+export function startServer(
+  db: string,
+  cacheSeconds = 10,
+  workers = 1,
+): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(
     process.execPath,
     [
@@ -144,6 +148,8 @@ export function startServer(db: string, cacheSeconds = 10): Promise<{ child: Chi
       '0',
       '--cache-seconds',
       String(cacheSeconds),
+      '--workers',
+      String(workers),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, MARSAD_TOKEN: '' } },
   );
@@ -166,12 +172,17 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '30' },
       json: { type: 'boolean' },
       'cache-seconds': { type: 'string', default: '10' },
+      workers: { type: 'string', default: '1' },
     },
   });
   if (!values.db) throw new Error('--db: the store to serve (a SQLite file or postgres:// URL)');
   const clients = Number(values.clients);
   const seconds = Number(values.seconds);
-  const { child, base } = await startServer(values.db, Number(values['cache-seconds']));
+  const { child, base } = await startServer(
+    values.db,
+    Number(values['cache-seconds']),
+    Number(values.workers),
+  );
   try {
     const stats = (await (await fetch(`${base}/api/stats`)).json()) as { documents: number; events: number };
     // Warm-up: page cache and JIT.

@@ -1,5 +1,6 @@
 // marsad serve: the HTTP API and the web UI from one process, on loopback unless told otherwise.
 import { spawn } from 'node:child_process';
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ingestSamples, storeIngestor } from '../api/ingest.js';
@@ -7,7 +8,7 @@ import { buildServer, defaultWebRoot, listen } from '../api/server.js';
 import { DEFAULT_DB, openStore } from '../store/open.js';
 import { parse, UsageError } from './args.js';
 
-const usage = `usage: marsad serve [--db PATH|postgres://…] [--host 127.0.0.1] [--port 8080] [--samples] [--open]
+const usage = `usage: marsad serve [--db PATH|postgres://…] [--host 127.0.0.1] [--port 8080] [--workers N] [--samples] [--open]
 
   --db PATH       the store: a SQLite file (default ${DEFAULT_DB}, or $MARSAD_DB) or a postgres:// URL
   --host HOST     address to bind (default 127.0.0.1; anything else exposes the server to the network)
@@ -16,6 +17,7 @@ const usage = `usage: marsad serve [--db PATH|postgres://…] [--host 127.0.0.1]
   --open          open the UI in a browser when one is available
   --log           log every request (JSON lines on stdout)
   --cache-seconds N  reuse a read answer for the same URL for N seconds (default 10; 0 = off)
+  --workers N     server processes sharing the port (default 1); reads run in parallel
 
 Writing (POST /api/documents) needs the environment variable MARSAD_TOKEN; without it the server
 is read-only. The UI is served from web/dist (built by npm run build).`;
@@ -44,6 +46,7 @@ export async function runServe(
       open: { type: 'boolean' },
       log: { type: 'boolean' },
       'cache-seconds': { type: 'string' },
+      workers: { type: 'string' },
     },
     usage,
   );
@@ -63,8 +66,16 @@ export async function runServe(
   if (!/^\d+$/.test(cacheText))
     throw new UsageError(`--cache-seconds: expected a whole number, got ${cacheText}`);
 
+  const workersText = (values.workers as string | undefined) ?? '1';
+  const workers = Number(workersText);
+  if (!/^\d+$/.test(workersText) || workers < 1 || workers > 64)
+    throw new UsageError(`--workers: expected 1–64 server processes, got ${workersText}`);
+  if (workers > 1 && cluster.isPrimary)
+    return runPrimary(workers, { db, samples: !!values.samples, open: !!values.open }, out, err);
+  const inCluster = cluster.isWorker;
+
   const store = await openStore(db);
-  if (values.samples) {
+  if (values.samples && !inCluster) {
     const results = await ingestSamples(store);
     const fresh = results.filter((r) => r.status === 'new').length;
     err.write(`marsad serve: ${results.length} sample articles in ${db} (${fresh} new)\n`);
@@ -87,6 +98,14 @@ export async function runServe(
       throw new UsageError(`port ${port} on ${host} is in use; try --port 0 or another port`);
     throw e;
   }
+  if (inCluster) {
+    process.send?.({ url });
+    await stopped();
+    await app.close();
+    await store.close();
+    process.disconnect?.();
+    return 0;
+  }
   if (!existsSync(defaultWebRoot))
     err.write(`marsad serve: web UI not built (run npm run build); API only\n`);
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1')
@@ -105,12 +124,79 @@ export async function runServe(
     } else err.write(`marsad serve: no browser available here; open ${url}/ yourself\n`);
   }
 
-  await new Promise<void>((resolve) => {
+  await stopped();
+  await app.close();
+  await store.close();
+  return 0;
+}
+
+function stopped(): Promise<void> {
+  return new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await app.close();
-  await store.close();
+}
+
+/**
+ * Several server processes on one port (node:cluster): the store is read by each, so a slow query
+ * holds only its own process. The primary loads the samples, starts the workers, prints the URL
+ * once and restarts a worker that dies.
+ */
+async function runPrimary(
+  n: number,
+  opts: { db: string; samples: boolean; open: boolean },
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
+  if (opts.samples) {
+    const store = await openStore(opts.db);
+    try {
+      const results = await ingestSamples(store);
+      const fresh = results.filter((r) => r.status === 'new').length;
+      err.write(`marsad serve: ${results.length} sample articles in ${opts.db} (${fresh} new)\n`);
+    } finally {
+      await store.close();
+    }
+  }
+  err.write(
+    `marsad serve: ${process.env.MARSAD_TOKEN ? 'writes enabled (MARSAD_TOKEN set)' : 'read-only (MARSAD_TOKEN unset)'}\n`,
+  );
+  let stopping = false;
+  let announced = false;
+  const fork = () => {
+    const w = cluster.fork();
+    w.on('message', (m: { url?: string }) => {
+      if (!m.url || announced) return;
+      announced = true;
+      out.write(`Marsad is running at ${m.url}/  (${n} server processes; API: ${m.url}/api)\n`);
+      if (opts.open) {
+        const cmd = browserCommand();
+        if (cmd)
+          spawn(cmd, [`${m.url}/`], { stdio: 'ignore', detached: true })
+            .on('error', () => undefined)
+            .unref();
+      }
+    });
+    w.on('exit', (code) => {
+      if (stopping) return;
+      err.write(`marsad serve: a server process exited (${code}); starting another\n`);
+      fork();
+    });
+  };
+  for (let i = 0; i < n; i++) fork();
+  await stopped();
+  stopping = true;
+  const all = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+  await Promise.all(
+    all.map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          if (w.isDead()) return resolve();
+          w.once('exit', () => resolve());
+          w.kill('SIGTERM');
+        }),
+    ),
+  );
   return 0;
 }
