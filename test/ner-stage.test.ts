@@ -44,7 +44,8 @@ test('NER stage: clitics stay inside the token, offsets are UTF-16 into the orig
     found.some(([s, t]) => s === 'فيصل بن فرحان' && t === 'PER'),
     JSON.stringify(found),
   );
-  for (const m of doc.mentions) assert.equal(doc.text.slice(m.start, m.end).trim(), doc.text.slice(m.start, m.end));
+  for (const m of doc.mentions)
+    assert.equal(doc.text.slice(m.start, m.end).trim(), doc.text.slice(m.start, m.end));
 });
 
 test('NER stage: an empty document and a document of punctuation give no mentions', { skip }, () => {

@@ -9,6 +9,8 @@ import { hashString, mix } from './hash.js';
 export interface Gazetteer {
   phrases: Map<number, number>;
   maxLen: number;
+  /** hashes of every proper prefix (2+ words) of a multi-word phrase, to stop scanning early */
+  prefixes?: Set<number>;
 }
 
 export const GAZ_CLASSES = ['PER', 'LOC', 'ORG'] as const;
@@ -277,14 +279,19 @@ export class FeatureExtractor {
       let h = 0;
       let bestLen = 0;
       let bestBits = 0;
+      const pre = g.prefixes;
       for (let len = 1; len <= g.maxLen && i + len <= n; len++) {
         h = mix(h, R[(i + len + 1) * NCOLS + A_STEM]);
-        if (len === 1) continue; // single words are A_GAZ
+        if (len === 1) {
+          if (pre !== undefined && !pre.has(h)) break; // no phrase starts with this word
+          continue; // single words are A_GAZ
+        }
         const bits = g.phrases.get(h);
         if (bits !== undefined) {
           bestLen = len;
           bestBits = bits;
         }
+        if (pre !== undefined && !pre.has(h)) break;
       }
       if (bestLen > 0) {
         R[(i + 2) * NCOLS + A_GAZBIO] = bestBits * 2 + 1;
@@ -297,16 +304,20 @@ export class FeatureExtractor {
   /** Build a gazetteer from phrases and their class bit. */
   static buildGazetteer(entries: Iterable<[string, number]>, stem: (w: string) => string): Gazetteer {
     const phrases = new Map<number, number>();
+    const prefixes = new Set<number>();
     let maxLen = 1;
     for (const [phrase, bit] of entries) {
       const words = phrase.split(' ').filter((w) => w.length > 0);
       if (words.length === 0) continue;
       let h = 0;
-      for (const w of words) h = mix(h, hashString(stem(w)));
+      for (let k = 0; k < words.length; k++) {
+        if (k > 0) prefixes.add(h);
+        h = mix(h, hashString(stem(words[k])));
+      }
       phrases.set(h, (phrases.get(h) ?? 0) | bit);
       if (words.length > maxLen) maxLen = words.length;
     }
-    return { phrases, maxLen: Math.min(maxLen, 8) };
+    return { phrases, maxLen: Math.min(maxLen, 8), prefixes };
   }
 }
 

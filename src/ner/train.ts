@@ -18,7 +18,7 @@ import {
   readKbGazetteer,
   streamKey,
 } from './build.js';
-import { Tagger, labelSet, trainPerceptron, type TrainExample } from './tagger.js';
+import { Tagger, labelSet, trainPerceptron, type TaggerParams, type TrainExample } from './tagger.js';
 import { score } from './scorer.js';
 import { FEATURES, type FeatureExtractor } from './features.js';
 import { evidence, tagBlock, type NerModel } from './model.js';
@@ -64,6 +64,7 @@ async function main(argv: string[]): Promise<void> {
       block: opt(argv, 'block', 20),
       extra: [],
       shared: opt(argv, 'shared', 1) === 1,
+      seeds: opt(argv, 'seeds', 3),
     };
     if (opt(argv, 'newsfane', 1) === 1) {
       // NewsFANE text that is in neither ANERcorp split (about a quarter of it), in ANERcorp's conventions
@@ -109,7 +110,9 @@ async function main(argv: string[]): Promise<void> {
               held.map((s) => s.tags),
               predict(model, held, o.block),
             );
-            log(`oBias ${b}: P=${sc.micro.precision.toFixed(4)} R=${sc.micro.recall.toFixed(4)} F1=${sc.micro.f1.toFixed(4)}`);
+            log(
+              `oBias ${b}: P=${sc.micro.precision.toFixed(4)} R=${sc.micro.recall.toFixed(4)} F1=${sc.micro.f1.toFixed(4)}`,
+            );
           }
           model.pass1.oBias = 0;
           if (model.pass2) model.pass2.oBias = 0;
@@ -190,6 +193,8 @@ async function main(argv: string[]): Promise<void> {
           newsfaneExtraSentences: o.extra.length,
           epochs: o.epochs,
           jackknife: o.jackknife,
+          seeds: o.seeds,
+          oBias: opt(argv, 'obias', -20),
           subtypeSpans: spans.length,
           subtypeHeldOutAccuracy: Math.round(subtypeAccuracy * 10000) / 10000,
         },
@@ -213,6 +218,7 @@ interface TrainOptions {
   /** extra training sentences (first pass only sees them; no document context) */
   extra: Sentence[];
   shared: boolean;
+  seeds: number;
 }
 
 /**
@@ -322,7 +328,17 @@ function trainModel(fx: FeatureExtractor, sents: Sentence[], labels: string[], o
   if (o.shared) {
     // one tagger for both passes: every sentence once without and once with document evidence
     const both = examples(fx, sents.concat(o.extra), labels, null).concat(ex2);
-    return { fx, labels, pass1: new Tagger(trainPerceptron(labels, o.bits, both, o.epochs, () => {})), pass2: null, shared: true };
+    // --seeds k: average k perceptrons trained on different shuffles
+    const runs: TaggerParams[] = [];
+    for (let seed = 1; seed <= o.seeds; seed++)
+      runs.push(trainPerceptron(labels, o.bits, both, o.epochs, () => {}, seed));
+    for (let r = 1; r < runs.length; r++) {
+      for (let i = 0; i < runs[0].weights.length; i++) runs[0].weights[i] += runs[r].weights[i];
+      for (let i = 0; i < runs[0].trans.length; i++) runs[0].trans[i] += runs[r].trans[i];
+    }
+    for (let i = 0; i < runs[0].weights.length; i++) runs[0].weights[i] /= runs.length;
+    for (let i = 0; i < runs[0].trans.length; i++) runs[0].trans[i] /= runs.length;
+    return { fx, labels, pass1: new Tagger(runs[0]), pass2: null, shared: true };
   }
   if (o.extra.length) {
     // extra sentences get their own jackknife-free evidence: they come without documents, so "no other occurrence"
