@@ -117,6 +117,8 @@ async function main(argv: string[]): Promise<void> {
           model.pass1.oBias = 0;
           if (model.pass2) model.pass2.oBias = 0;
         }
+        model.pass1.oBias = opt(argv, 'obias', -20);
+        if (model.pass2) model.pass2.oBias = model.pass1.oBias;
         const p = predict(model, held, o.block);
         gold.push(...held.map((s) => s.tags));
         heldAll.push(...held);
