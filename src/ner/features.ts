@@ -3,7 +3,9 @@
 // distinct surface form and cached, so tagging a token costs a Map lookup and integer mixing.
 import { normaliseWord } from '../text/normalise.js';
 import type { ClusterTable } from './clusters.js';
-import { hashString, mix } from './hash.js';
+import { hashRange, hashString, mix } from './hash.js';
+
+const EMPTY = hashString('');
 
 /** Gazetteer: phrase key (chained stem hashes) → bitmask of classes (1 PER, 2 LOC, 4 ORG). */
 export interface Gazetteer {
@@ -196,16 +198,16 @@ export class FeatureExtractor {
     a[A_NORM] = hashString(norm);
     a[A_STEM] = hashString(stem);
     a[A_PRE] = hashString(pre);
-    a[A_P2] = hashString(stem.slice(0, 2));
-    a[A_P3] = hashString(stem.slice(0, 3));
-    a[A_S1] = hashString(norm.slice(-1));
-    a[A_S2] = hashString(norm.slice(-2));
-    a[A_S3] = hashString(norm.slice(-3));
+    a[A_P2] = hashRange(stem, 0, Math.min(2, stem.length));
+    a[A_P3] = hashRange(stem, 0, Math.min(3, stem.length));
+    a[A_S1] = hashRange(norm, Math.max(0, norm.length - 1), norm.length);
+    a[A_S2] = hashRange(norm, Math.max(0, norm.length - 2), norm.length);
+    a[A_S3] = hashRange(norm, Math.max(0, norm.length - 3), norm.length);
     a[A_SHAPE] = shape(word);
-    a[A_P4] = hashString(stem.length > 4 ? stem.slice(0, 4) : '');
-    a[A_S4] = hashString(norm.length > 4 ? norm.slice(-4) : '');
-    a[A_SS2] = hashString(stem.slice(-2));
-    a[A_SS3] = hashString(stem.slice(-3));
+    a[A_P4] = stem.length > 4 ? hashRange(stem, 0, 4) : EMPTY;
+    a[A_S4] = norm.length > 4 ? hashRange(norm, norm.length - 4, norm.length) : EMPTY;
+    a[A_SS2] = hashRange(stem, Math.max(0, stem.length - 2), stem.length);
+    a[A_SS3] = hashRange(stem, Math.max(0, stem.length - 3), stem.length);
     const cr = this.clusterRank(norm, stem);
     const paths = this.clusters.paths;
     a[A_C0] = cr < 0 ? -1 : paths[0][cr];

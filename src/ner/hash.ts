@@ -10,6 +10,16 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
+/** FNV-1a of s.slice(from, to) without building the substring. */
+export function hashRange(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /** Combine two 32-bit values into one well-mixed 32-bit hash (murmur3 finaliser). */
 export function mix(a: number, b: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;

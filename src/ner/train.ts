@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<void> {
     const aner = readConll(join(sharedDir, 'data', 'anercorp', 'ANERcorp_train.txt'));
     const o: TrainOptions = {
       epochs: opt(argv, 'epochs', 8),
-      bits: opt(argv, 'bits', 18),
+      bits: opt(argv, 'bits', 17),
       twoPass: opt(argv, 'twopass', 1) === 1,
       jackknife: opt(argv, 'jackknife', 4),
       block: opt(argv, 'block', 20),
@@ -201,12 +201,14 @@ async function main(argv: string[]): Promise<void> {
           subtypeHeldOutAccuracy: Math.round(subtypeAccuracy * 10000) / 10000,
         },
       };
+      const outIdx = argv.indexOf('--out');
+      const outDir = outIdx >= 0 ? argv[outIdx + 1] : join(modelsDir, 'ner');
       const bytes = saveModel(
-        join(modelsDir, 'ner'),
+        outDir,
         header,
         [model.pass1, model.pass2].filter((t): t is Tagger => t !== null).map((t) => t.p),
       );
-      log(`wrote ${join(modelsDir, 'ner', MODEL_FILE)} (${(bytes / 1e6).toFixed(2)} MB)`);
+      log(`wrote ${join(outDir, MODEL_FILE)} (${(bytes / 1e6).toFixed(2)} MB)`);
     }
   }
 }
