@@ -31,6 +31,9 @@ interface GoldFile {
 export const GOLD_PATH = join(packageRoot, 'test/fixtures/events-gold.json');
 /** Batch B: annotated before any run on it, measured once after development stopped. */
 export const HELDOUT_PATH = join(packageRoot, 'test/fixtures/events-gold-heldout.json');
+/** Batch C: annotated with docs/EVENT-GUIDELINES.md before any run on it (held out). */
+export const BATCH_C_PATH = join(packageRoot, 'test/fixtures/events-gold-c.json');
+const BATCHES: Record<string, string> = { a: GOLD_PATH, b: HELDOUT_PATH, c: BATCH_C_PATH };
 export const CORPUS_PATH = join(sharedDir, 'data/saudinewsnet/saudinewsnet.jsonl.gz');
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
@@ -168,12 +171,21 @@ function scoreDoc(
 export async function evaluate(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   const json = argv.includes('--json');
   const verbose = argv.includes('--verbose');
-  const goldPath = argv.includes('--heldout') ? HELDOUT_PATH : GOLD_PATH;
-  for (const a of argv)
-    if (!['--json', '--verbose', '--heldout'].includes(a))
+  let goldPath = argv.includes('--heldout') ? HELDOUT_PATH : GOLD_PATH;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--batch') {
+      const b = (argv[++i] ?? '').toLowerCase();
+      if (!(b in BATCHES))
+        throw new Error(
+          `marsad eval events: --batch expects a, b or c, found ${JSON.stringify(argv[i] ?? '')}`,
+        );
+      goldPath = BATCHES[b];
+    } else if (!['--json', '--verbose', '--heldout'].includes(a))
       throw new Error(
-        `marsad eval events: unknown option ${JSON.stringify(a)} (expected --json, --verbose, --heldout)`,
+        `marsad eval events: unknown option ${JSON.stringify(a)} (expected --json, --verbose, --heldout, --batch a|b|c)`,
       );
+  }
   if (!existsSync(CORPUS_PATH)) {
     out.write(`marsad eval events: needs ${CORPUS_PATH} (SaudiNewsNet); set MARSAD_SHARED to its folder\n`);
     return 2;
