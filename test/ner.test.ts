@@ -9,6 +9,11 @@ import { Tagger, bioConstraints, labelSet } from '../src/ner/tagger.js';
 import { score } from '../src/ner/scorer.js';
 import { chunks, loadTagSets, mapTags, readConll } from '../src/ner/corpus.js';
 import { glueClitics } from '../src/ner/build.js';
+import { parseClusters } from '../src/ner/clusters.js';
+import { hashString } from '../src/ner/hash.js';
+import { FEATURES } from '../src/ner/features.js';
+import { CLUSTERS_FILE, MODEL_SCHEMA, loadModel, saveModel, type ModelHeader } from '../src/ner/format.js';
+import { gzipSync } from 'node:zlib';
 
 const labels = labelSet(['PER', 'LOC']); // O B-PER I-PER B-LOC I-LOC
 const L = labels.length;
@@ -174,4 +179,52 @@ test('glueClitics: NewsFANE clitic tokens are re-attached with the word tag', ()
   });
   assert.deepEqual(s.tokens, ['وقال', 'رئيسه', 'لمصر']);
   assert.deepEqual(s.tags, ['O', 'O', 'B-Nation']);
+});
+
+test('cluster table: ranks by hash, paths per level, clear errors', () => {
+  const t = parseClusters('# schema marsad/ner-clusters@1 levels 2,8\nفي\t1 5\nمحمد\t0 3\n', 'x');
+  assert.deepEqual(t.levels, [2, 8]);
+  assert.equal(t.rank.get(hashString('محمد')), 1);
+  assert.equal(t.rank.get(hashString('غير')), -1);
+  assert.equal(t.paths[1][t.rank.get(hashString('في'))], 5);
+  assert.throws(
+    () => parseClusters('# schema marsad/ner-clusters@1 levels 2,8\nفي\t1\n', 'bad.gz'),
+    /bad\.gz: line 2/,
+  );
+  assert.throws(() => parseClusters('hello\n', 'bad.gz'), /expected a "# schema/);
+});
+
+test('model file: save and load round trip (int16 quantisation)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ner-model-'));
+  writeFileSync(join(dir, CLUSTERS_FILE), gzipSync('# schema marsad/ner-clusters@1 levels 2,4\nفي\t1 3\n'));
+  const bits = 4;
+  const weights = new Float32Array((1 << bits) * L).map((_, i) => (i % 7 === 0 ? 0 : Math.sin(i) * 3));
+  const trans = new Float32Array((L + 1) * L).map((_, i) => i / 10);
+  const header: ModelHeader = {
+    schema: MODEL_SCHEMA,
+    created: '2026-01-01',
+    labels,
+    bucketBits: bits,
+    features: FEATURES,
+    block: 20,
+    passes: 1,
+    shared: true,
+    oBias: -2,
+    gazetteer: [['عمان', 2]],
+    subtype: null,
+    training: {},
+  };
+  saveModel(dir, header, [{ labels, bucketBits: bits, weights, trans }]);
+  const m = loadModel(dir);
+  assert.equal(m.shared, true);
+  assert.equal(m.pass1.oBias, -2);
+  const p = m.pass1.p;
+  const scale = p.scale ?? 1;
+  for (let i = 0; i < weights.length; i++) assert.ok(Math.abs(p.weights[i] * scale - weights[i]) < 1e-3);
+  assert.deepEqual([...p.trans], [...trans]);
+  assert.equal(m.fx.stem('والعراق'), 'عراق'); // article-bearing prefixes strip unconditionally
+  assert.equal(m.fx.stem('وعمان'), 'وعمان'); // one-letter ones only when the rest is more frequent
+  header.features = FEATURES + 1;
+  saveModel(dir, header, [{ labels, bucketBits: bits, weights, trans }]);
+  assert.throws(() => loadModel(dir), /retrain it/);
 });
