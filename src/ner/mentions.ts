@@ -6,6 +6,7 @@ import { modelsDir } from '../resources.js';
 import { loadTagSets } from './corpus.js';
 import { loadModel, type LoadedModel } from './format.js';
 import { tagBlock } from './model.js';
+import { normaliseWord } from '../text/normalise.js';
 import { SubtypeClassifier } from './subtype.js';
 
 export interface NerResources {
@@ -62,6 +63,27 @@ export function tagSentences(res: NerResources, sentences: readonly (readonly st
   });
 }
 
+/**
+ * How many leading UTF-16 units of `word` are a conjunction or preposition clitic (و ف ب ل ك and
+ * their combinations, before an article or not) to leave out of a mention: وبغداد → بغداد,
+ * والعراق → العراق. The article stays; لل (ل + ال with the alef dropped) is left whole.
+ */
+export function procliticLength(res: NerResources, word: string): number {
+  const norm = normaliseWord(word);
+  const [pre] = res.model.fx.split(norm);
+  let cut = pre;
+  if (cut.endsWith('لل')) cut = cut.slice(0, -2);
+  else if (cut.endsWith('ال')) cut = cut.slice(0, -2);
+  if (cut === '' || cut.includes('س')) return 0;
+  for (let i = 1; i < word.length; i++) {
+    if (normaliseWord(word.slice(0, i)) !== cut) continue;
+    let j = i;
+    while (j < word.length && normaliseWord(word[j]) === '') j++; // marks on the clitic stay with it
+    return word.length - j >= 2 ? j : 0;
+  }
+  return 0;
+}
+
 /** Mentions of a document with UTF-16 offsets into doc.text. */
 export function findMentions(res: NerResources, doc: Pick<Doc, 'text' | 'tokens' | 'sentences'>): Mention[] {
   const { text, tokens, sentences } = doc;
@@ -86,13 +108,15 @@ export function findMentions(res: NerResources, doc: Pick<Doc, 'text' | 'tokens'
   const out: Mention[] = [];
   for (let g = 0; g < groups.length; g++) {
     const base = groups[g][0];
-    for (const m of found[g])
+    for (const m of found[g]) {
+      const first = base + m.start;
       out.push({
-        start: tokens.start[base + m.start],
+        start: tokens.start[first] + procliticLength(res, text.slice(tokens.start[first], tokens.end[first])),
         end: tokens.end[base + m.end - 1],
         type: m.type,
         score: m.score,
       });
+    }
   }
   return out;
 }
