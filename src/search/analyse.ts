@@ -3,7 +3,7 @@
 // same normaliser extraction matches with), light-stem (./stem). Each term keeps the UTF-16 span
 // of the token it came from, so hits map back to exact characters of the original text.
 
-import { TokenKind } from '../doc/types.js';
+import { TokenKind, type TokenLayer } from '../doc/types.js';
 import { normaliseWord } from '../text/normalise.js';
 import { tokenise } from '../text/tokenise.js';
 import { stem } from './stem.js';
@@ -15,13 +15,15 @@ export interface Analysed {
   ends: Int32Array;
 }
 
-const INDEXED = new Set<number>([
+const INDEXED = new Uint8Array(256);
+for (const k of [
   TokenKind.ArabicWord,
   TokenKind.LatinWord,
   TokenKind.Number,
   TokenKind.Hashtag,
   TokenKind.Percent,
-]);
+])
+  INDEXED[k] = 1;
 
 /** Keep letters and digits only: FTS5's tokenizer must see each term as exactly one token. */
 function clean(s: string): string {
@@ -33,20 +35,39 @@ function clean(s: string): string {
   return s;
 }
 
-/** The index term of one word (as typed in a query or found in a text); '' if none. */
-export function termOf(word: string): string {
+/** The index term of one word, uncached. */
+function computeTerm(word: string): string {
   return stem(clean(normaliseWord(word).toLowerCase()));
 }
 
-/** Tokenise and analyse a text into index terms with their source spans. */
-export function analyse(text: string): Analysed {
-  const tokens = tokenise(text);
+// Words repeat (news vocabulary is Zipfian): a bounded cache of word → term makes analysing a
+// text mostly one Map lookup per token. Cleared when full; per thread.
+const TERM_CACHE_MAX = 200_000;
+const termCache = new Map<string, string>();
+
+/** The index term of one word (as typed in a query or found in a text); '' if none. */
+export function termOf(word: string): string {
+  let t = termCache.get(word);
+  if (t === undefined) {
+    t = computeTerm(word);
+    if (termCache.size >= TERM_CACHE_MAX) termCache.clear();
+    termCache.set(word, t);
+  }
+  return t;
+}
+
+/**
+ * Tokenise and analyse a text into index terms with their source spans. `tokens`: the text's
+ * token layer when the caller has it already (the pipeline's `doc.tokens`), so it is not
+ * tokenised twice.
+ */
+export function analyse(text: string, tokens: TokenLayer = tokenise(text)): Analysed {
   const terms: string[] = [];
   const starts = new Int32Array(tokens.count);
   const ends = new Int32Array(tokens.count);
   let n = 0;
   for (let i = 0; i < tokens.count; i++) {
-    if (!INDEXED.has(tokens.kind[i])) continue;
+    if (INDEXED[tokens.kind[i]] === 0) continue;
     const t = termOf(text.slice(tokens.start[i], tokens.end[i]));
     if (t === '') continue;
     terms.push(t);

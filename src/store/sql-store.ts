@@ -131,10 +131,14 @@ export abstract class SqlStore implements Store {
 
   /** Index the analysed terms of a newly stored document. */
   protected abstract indexTerms(seq: number, terms: string[]): Promise<void>;
-  /** Rows (seq, score) of documents matching every group and no excluded term; score ascending is best. */
-  protected abstract matchSql(groups: string[][], exclude: string[]): Sql;
-  /** SQL rounding a score expression to 6 decimals (ties broken by id after it). */
-  protected abstract round(expr: string): string;
+  /**
+   * Rows (seq, id, date, score) of documents matching every group and no excluded term and
+   * passing `filter` (conditions on `doc_meta d`); score is bm25 negated (ascending is best),
+   * rounded to 6 decimals so that both back-ends order alike (ties broken by id).
+   */
+  protected abstract rankedSql(groups: string[][], exclude: string[], filter: Sql): Sql;
+  /** Rows (seq, date, source) of the same documents, unranked (for facets). */
+  protected abstract matchedSql(groups: string[][], exclude: string[], filter: Sql): Sql;
 
   // --- writing --------------------------------------------------------------------------------
 
@@ -217,6 +221,13 @@ export abstract class SqlStore implements Store {
     // Another writer stored the same text between our check and our insert (PostgreSQL).
     if (ins.length === 0) return this.addCopy(id, d.origin);
     const seq = Number(ins[0].seq);
+    await this.db.run('INSERT INTO doc_meta (seq, id, date, source, n_terms) VALUES (?, ?, ?, ?, ?)', [
+      seq,
+      id,
+      j.doc.date,
+      j.doc.source,
+      d.terms.length,
+    ]);
     await this.insertLayers(seq, j);
     await this.indexTerms(seq, d.terms);
     if (bandKeys.length > 0)
@@ -510,8 +521,11 @@ export abstract class SqlStore implements Store {
     const limit = Math.max(0, Math.min(options.limit ?? 10, 1000));
     const offset = Math.max(0, options.offset ?? 0);
     const parsed = parseQuery(query);
-    const groups = await expandTerms(parsed.include, this.lookupVocab);
-    const exclude = (await expandTerms(parsed.exclude, this.lookupVocab)).flat();
+    const [groups, excludeGroups] = await Promise.all([
+      expandTerms(parsed.include, this.lookupVocab),
+      expandTerms(parsed.exclude, this.lookupVocab),
+    ]);
+    const exclude = excludeGroups.flat();
     if (groups.length === 0 && parsed.exclude.length > 0)
       return {
         query,
@@ -520,68 +534,113 @@ export abstract class SqlStore implements Store {
         results: [],
         facets: options.facets === false ? undefined : emptyFacets(),
       };
-    const m: Sql = groups.length
-      ? this.matchSql(groups, exclude)
-      : { sql: 'SELECT seq, 0.0 AS score FROM documents', params: [] };
     const f = this.filterSql(filters);
-    const md = `WITH m AS (${m.sql}), md AS (SELECT d.seq, m.score FROM m JOIN documents d ON d.seq = m.seq WHERE ${f.sql})`;
-    const mp = [...m.params, ...f.params];
-    const order = groups.length ? `${this.round('md.score')}, d.id` : 'd.date DESC, d.id';
-    const rows = await this.db.all<{
-      id: string;
-      title: string | null;
-      date: string | null;
-      source: string | null;
-      url: string | null;
-      cluster_id: string;
-      score: number;
-      text: string;
-    }>(
-      `${md} SELECT d.id, d.title, d.date, d.source, d.url, d.cluster_id, md.score,
-         ${options.snippets === false ? "''" : 'd.text'} AS text
-       FROM md JOIN documents d ON d.seq = md.seq ORDER BY ${order} LIMIT ? OFFSET ?`,
-      [...mp, limit, offset],
+    const r = groups.length
+      ? this.rankedSql(groups, exclude, f)
+      : { sql: `SELECT d.seq, d.id, d.date, 0 AS score FROM doc_meta d WHERE ${f.sql}`, params: f.params };
+    const order = groups.length ? 'r.score, r.id' : 'r.date DESC, r.id';
+    // One pass over the matches: the top page by (rounded bm25, id) and the exact count of all
+    // matches (a window count over the same rows, so the match is not evaluated twice).
+    const page = await this.db.all<{ seq: number; score: number; total: number }>(
+      `SELECT r.seq, r.score, count(*) OVER () AS total FROM (${r.sql}) r ORDER BY ${order} LIMIT ? OFFSET ?`,
+      [...r.params, limit, offset],
     );
-    const total = Number((await this.db.all<{ n: number }>(`${md} SELECT count(*) AS n FROM md`, mp))[0].n);
+    const total =
+      page.length > 0
+        ? Number(page[0].total)
+        : limit > 0 && offset === 0
+          ? 0
+          : Number(
+              (await this.db.all<{ n: number }>(`SELECT count(*) AS n FROM (${r.sql}) r`, r.params))[0].n,
+            );
+    const snippets = options.snippets !== false;
+    const rows = await this.pageRows(
+      page.map((p) => Number(p.seq)),
+      snippets,
+    );
     const all = new Set(groups.flat());
-    const results = rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      date: r.date,
-      source: r.source,
-      url: r.url,
-      cluster: r.cluster_id,
-      score: Math.round(-Number(r.score) * 1e6) / 1e6,
-      snippet: options.snippets === false ? null : makeSnippet(r.text, all),
-    }));
+    const results = page.map((p) => {
+      const d = rows.get(Number(p.seq))!;
+      return {
+        id: d.id,
+        title: d.title,
+        date: d.date,
+        source: d.source,
+        url: d.url,
+        cluster: d.cluster_id,
+        score: Math.round(-Number(p.score) * 1e6) / 1e6,
+        snippet: snippets ? makeSnippet(d.text, all) : null,
+      };
+    });
     const out: SearchResult = { query, terms: groups, total, results };
-    if (options.facets !== false) out.facets = await this.facets(md, mp);
+    if (options.facets !== false) {
+      const m = groups.length
+        ? this.matchedSql(groups, exclude, f)
+        : { sql: `SELECT d.seq, d.date, d.source FROM doc_meta d WHERE ${f.sql}`, params: f.params };
+      out.facets = total === 0 ? emptyFacets() : await this.facets(m);
+    }
     return out;
   }
 
-  private async facets(md: string, params: unknown[]): Promise<Facets> {
-    const actors = await this.db.all<{ key: string; name: string; count: number }>(
-      `${md} SELECT e.actor_key AS key, max(e.name_ar) AS name, count(DISTINCT e.doc) AS count
-       FROM md JOIN entities e ON e.doc = md.seq GROUP BY e.actor_key ORDER BY count DESC, key LIMIT 10`,
-      params,
+  /** The stored fields of a result page, by seq (text only when snippets are wanted). */
+  private async pageRows(
+    seqs: number[],
+    withText: boolean,
+  ): Promise<
+    Map<
+      number,
+      {
+        id: string;
+        title: string | null;
+        date: string | null;
+        source: string | null;
+        url: string | null;
+        cluster_id: string;
+        text: string;
+      }
+    >
+  > {
+    const out = new Map();
+    if (seqs.length === 0) return out;
+    const rows = await this.db.all<{ seq: number }>(
+      `SELECT seq, id, title, date, source, url, cluster_id, ${withText ? 'text' : "''"} AS text
+       FROM documents WHERE seq IN (${seqs.map(() => '?').join(',')})`,
+      seqs,
     );
-    const roots = await this.db.all<{ root: string; count: number }>(
-      `${md} SELECT v.root, count(*) AS count FROM md JOIN events v ON v.doc = md.seq
-       GROUP BY v.root ORDER BY count DESC, v.root LIMIT 20`,
-      params,
+    for (const row of rows) out.set(Number(row.seq), row);
+    return out;
+  }
+
+  /**
+   * Facets over every match, in one statement: the matches are computed once (a materialised
+   * CTE of seq, date, source from doc_meta) and aggregated four ways through covering indexes.
+   */
+  private async facets(m: Sql): Promise<Facets> {
+    const rows = await this.db.all<{ k: string; key: string; name: string | null; count: number }>(
+      `WITH md AS MATERIALIZED (${m.sql})
+       SELECT 'a' AS k, key, name, count FROM (
+         SELECT e.actor_key AS key, max(e.name_ar) AS name, count(DISTINCT e.doc) AS count
+         FROM md JOIN entities e ON e.doc = md.seq GROUP BY e.actor_key ORDER BY count DESC, key LIMIT 10) fa
+       UNION ALL SELECT 'r' AS k, key, NULL AS name, count FROM (
+         SELECT v.root AS key, count(*) AS count FROM md JOIN events v ON v.doc = md.seq
+         GROUP BY v.root ORDER BY count DESC, key LIMIT 20) fr
+       UNION ALL SELECT 's' AS k, key, NULL AS name, count FROM (
+         SELECT md.source AS key, count(*) AS count FROM md WHERE md.source IS NOT NULL
+         GROUP BY md.source ORDER BY count DESC, key LIMIT 20) fs
+       UNION ALL SELECT 'd' AS k, key, NULL AS name, count FROM (
+         SELECT md.date AS key, count(*) AS count FROM md WHERE md.date IS NOT NULL GROUP BY md.date) fd`,
+      m.params,
     );
-    const sources = await this.db.all<{ source: string; count: number }>(
-      `${md} SELECT d.source, count(*) AS count FROM md JOIN documents d ON d.seq = md.seq
-       WHERE d.source IS NOT NULL GROUP BY d.source ORDER BY count DESC, d.source LIMIT 20`,
-      params,
-    );
-    const days = await this.db.all<{ day: string; count: number }>(
-      `${md} SELECT d.date AS day, count(*) AS count FROM md JOIN documents d ON d.seq = md.seq
-       WHERE d.date IS NOT NULL GROUP BY d.date ORDER BY d.date`,
-      params,
-    );
-    const num = <T extends { count: number }>(l: T[]) => l.map((r) => ({ ...r, count: Number(r.count) }));
-    return { actors: num(actors), roots: num(roots), sources: num(sources), days: num(days) };
+    const out = emptyFacets();
+    for (const r of rows) {
+      const count = Number(r.count);
+      if (r.k === 'a') out.actors.push({ key: r.key, name: r.name ?? '', count });
+      else if (r.k === 'r') out.roots.push({ root: r.key, count });
+      else if (r.k === 's') out.sources.push({ source: r.key, count });
+      else out.days.push({ day: r.key, count });
+    }
+    out.days.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+    return out;
   }
 
   async events(filter: EventFilter = {}): Promise<EventRecord[]> {

@@ -98,28 +98,37 @@ export class PostgresStore extends SqlStore {
     ]);
   }
 
-  protected matchSql(groups: string[][], exclude: string[]): Sql {
+  /**
+   * Documents matching every group (and no excluded term) and the filter, scored with FTS5's
+   * bm25: k1 = 1.2, b = 0.75, idf = ln((N - n + 0.5) / (n + 0.5)) floored at 1e-6. The filter is
+   * applied to postings rows before grouping, so filtered-out documents are never scored.
+   */
+  private matchSql(groups: string[][], exclude: string[], filter: Sql, scored: boolean): Sql {
     const terms: string[] = [];
     const grp: number[] = [];
     groups.forEach((g, i) => g.forEach((t) => (terms.push(t), grp.push(i))));
-    // FTS5's bm25: k1 = 1.2, b = 0.75, idf = ln((N - n + 0.5) / (n + 0.5)), floored at 1e-6.
+    const score = `round((-sum(CASE WHEN ln((st.n - qn.n + 0.5) / (qn.n + 0.5)) <= 0 THEN 1e-6
+                  ELSE ln((st.n - qn.n + 0.5) / (qn.n + 0.5)) END
+             * (p.tf * 2.2) / (p.tf + 1.2 * (0.25 + 0.75 * d.n_terms / st.avgdl))))::numeric, 6)`;
     const sql = `WITH q AS (SELECT * FROM unnest(?::text[], ?::int[]) AS q(term, grp)),
         qn AS (SELECT q.term, q.grp, (SELECT count(*) FROM postings p WHERE p.term = q.term) AS n FROM q),
         st AS (SELECT n_docs::float8 AS n, CASE WHEN n_docs > 0 THEN n_terms::float8 / n_docs ELSE 1 END AS avgdl
                FROM corpus_stats)
-      SELECT p.doc AS seq,
-        -sum(CASE WHEN ln((st.n - qn.n + 0.5) / (qn.n + 0.5)) <= 0 THEN 1e-6
-                  ELSE ln((st.n - qn.n + 0.5) / (qn.n + 0.5)) END
-             * (p.tf * 2.2) / (p.tf + 1.2 * (0.25 + 0.75 * d.n_terms / st.avgdl))) AS score
-      FROM qn JOIN postings p ON p.term = qn.term JOIN documents d ON d.seq = p.doc CROSS JOIN st
-      GROUP BY p.doc
+      SELECT d.seq, ${scored ? `d.id, d.date, ${score} AS score` : 'd.date, d.source'}
+      FROM qn JOIN postings p ON p.term = qn.term JOIN doc_meta d ON d.seq = p.doc CROSS JOIN st
+      WHERE ${filter.sql}
+      GROUP BY d.seq
       HAVING count(DISTINCT qn.grp) = ?
-        AND NOT EXISTS (SELECT 1 FROM postings x WHERE x.doc = p.doc AND x.term = ANY(?::text[]))`;
-    return { sql, params: [terms, grp, groups.length, exclude] };
+        AND NOT EXISTS (SELECT 1 FROM postings x WHERE x.doc = d.seq AND x.term = ANY(?::text[]))`;
+    return { sql, params: [terms, grp, ...filter.params, groups.length, exclude] };
   }
 
-  protected round(expr: string): string {
-    return `round((${expr})::numeric, 6)`;
+  protected rankedSql(groups: string[][], exclude: string[], filter: Sql): Sql {
+    return this.matchSql(groups, exclude, filter, true);
+  }
+
+  protected matchedSql(groups: string[][], exclude: string[], filter: Sql): Sql {
+    return this.matchSql(groups, exclude, filter, false);
   }
 
   // --- work queue -----------------------------------------------------------------------------

@@ -36,10 +36,12 @@ class SqliteDb implements Db {
   }
 
   async insertMany(table: string, cols: readonly Col[], rows: unknown[][], conflict = ''): Promise<void> {
+    // One prepared statement per table, one row per call: measured cheaper in CPU than multi-row
+    // VALUES statements with better-sqlite3.
     const s = this.stmt(
       `INSERT INTO ${table} (${cols.map((c) => c[0]).join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ${conflict}`,
     );
-    for (const r of rows) s.run(...r);
+    for (const r of rows) s.run(r);
   }
 
   async tx<T>(fn: () => Promise<T>): Promise<T> {
@@ -77,17 +79,29 @@ export class SqliteStore extends SqlStore {
     await this.db.run('INSERT INTO doc_fts (rowid, terms) VALUES (?, ?)', [seq, terms.join(' ')]);
   }
 
-  protected matchSql(groups: string[][], exclude: string[]): Sql {
+  private matchExpr(groups: string[][], exclude: string[]): string {
     let expr = groups.map((g) => `(${g.map(quote).join(' OR ')})`).join(' AND ');
     for (const e of exclude) expr += ` NOT ${quote(e)}`;
+    return expr;
+  }
+
+  // FTS5 drives: each match is looked up by rowid in the small doc_meta table, filtered, and
+  // only the rows passing the filter are scored.
+  protected rankedSql(groups: string[][], exclude: string[], filter: Sql): Sql {
     return {
-      sql: 'SELECT rowid AS seq, bm25(doc_fts) AS score FROM doc_fts WHERE doc_fts MATCH ?',
-      params: [expr],
+      sql: `SELECT d.seq, d.id, d.date, round(bm25(doc_fts), 6) AS score
+            FROM doc_fts JOIN doc_meta d ON d.seq = doc_fts.rowid
+            WHERE doc_fts MATCH ? AND ${filter.sql}`,
+      params: [this.matchExpr(groups, exclude), ...filter.params],
     };
   }
 
-  protected round(expr: string): string {
-    return `round(${expr}, 6)`;
+  protected matchedSql(groups: string[][], exclude: string[], filter: Sql): Sql {
+    return {
+      sql: `SELECT d.seq, d.date, d.source FROM doc_fts JOIN doc_meta d ON d.seq = doc_fts.rowid
+            WHERE doc_fts MATCH ? AND ${filter.sql}`,
+      params: [this.matchExpr(groups, exclude), ...filter.params],
+    };
   }
 }
 
@@ -103,6 +117,11 @@ export async function openSqlite(path: string): Promise<SqliteStore> {
   raw.pragma('synchronous = NORMAL');
   raw.pragma('busy_timeout = 10000');
   raw.pragma('cache_size = -65536');
+  // Checkpoint every 64 MB of WAL rather than 4 MB: index and FTS pages rewritten by consecutive
+  // batches are copied to the database file once, not once per batch.
+  raw.pragma('wal_autocheckpoint = 16384');
+  // Memory-mapped reads: page fetches for result rows and texts without a read() per page.
+  raw.pragma('mmap_size = 1073741824');
   const db = new SqliteDb(raw);
   await migrate(db);
   return new SqliteStore(db);
