@@ -167,12 +167,22 @@ export function linkDoc(
     m === a || ((m === 'GPE' || m === 'LOC') && (a === 'GPE' || a === 'LOC'));
   const overridden = new Set<Unit>();
   for (const m of doc.mentions ?? []) {
-    const inside = units.filter((u) => u.start >= m.start && u.end <= m.end);
+    // Units are in text order and do not overlap: only those from the first one ending after
+    // m.start can overlap m (binary search; a scan of all units per mention is quadratic).
+    let lo = 0;
+    for (let hi = units.length; lo < hi;) {
+      const mid = (lo + hi) >> 1;
+      if (units[mid].end <= m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const near: Unit[] = [];
+    for (let k = lo; k < units.length && units[k].start < m.end; k++) near.push(units[k]);
+    const inside = near.filter((u) => u.start >= m.start && u.end <= m.end);
     const exact = inside.length === 1 && inside[0].start === m.start && inside[0].end === m.end;
     // A nisba tagged as a person is a surname (التونسي, السوداني).
     if (exact && m.type === 'PER' && inside[0].cls === 'nisba') overridden.add(inside[0]);
     if (inside.length === 0 || exact) continue;
-    if (units.some((u) => u.start < m.end && m.start < u.end && (u.start < m.start || u.end > m.end)))
+    if (near.some((u) => u.start < m.end && m.start < u.end && (u.start < m.start || u.end > m.end)))
       continue;
     const keep = inside.some(
       (u) => u.cls === 'actor' && u.senses.some((x) => x.k === 'actor' && compatible(m.type, x.actor.type)),
@@ -196,9 +206,19 @@ export function linkDoc(
     if (u.cls === 'nisba') for (const s of u.senses) if (s.k === 'nisba') docCountries.add(s.country);
   }
   const mentionsSorted = [...(doc.mentions ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
+  // The first mention (in sorted order) overlapping [start, end): the first whose end passes
+  // `start` (binary search on the running maximum of ends), if it starts before `end`.
+  const maxEnd = new Int32Array(mentionsSorted.length);
+  mentionsSorted.forEach((m, k) => (maxEnd[k] = Math.max(k > 0 ? maxEnd[k - 1] : 0, m.end)));
   const nerTypeAt = (start: number, end: number): EntityType | null => {
-    for (const m of mentionsSorted) if (m.start < end && start < m.end) return m.type;
-    return null;
+    let lo = 0;
+    for (let hi = maxEnd.length; lo < hi;) {
+      const mid = (lo + hi) >> 1;
+      if (maxEnd[mid] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const m = mentionsSorted[lo];
+    return m !== undefined && m.start < end ? m.type : null;
   };
   for (const u of units) {
     if (u.cls !== 'actor') continue;
