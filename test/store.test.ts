@@ -185,6 +185,49 @@ for (const b of backends) {
       );
     });
 
+    test('facet sampling: actors and roots over the best-ranked matches, sources and days over all', async () => {
+      const all = await store.searchDocuments('الصواريخ', {}, { facetSample: 0 });
+      assert.equal(all.facets!.sampled, undefined);
+      const top = await store.searchDocuments('الصواريخ', {}, { facetSample: 1, limit: 1 });
+      assert.equal(top.total, 3);
+      assert.equal(top.facets!.sampled, 1);
+      assert.deepEqual(top.facets!.days, all.facets!.days);
+      assert.deepEqual(top.facets!.sources, all.facets!.sources);
+      // The actors of the best-ranked document only, each counted once.
+      const best = docs.find((d) => d.doc.id === top.results[0].id)!;
+      const keys = new Set(
+        best.entities
+          .map((e) => (e.actor.code ? `code:${e.actor.code}` : e.id))
+          .filter((k) => k.startsWith('code:')),
+      );
+      assert.deepEqual(new Set(top.facets!.actors.map((a) => a.key)), keys);
+      for (const a of top.facets!.actors) assert.equal(a.count, 1);
+    });
+
+    test('total is exact on every page, also past the last result', async () => {
+      const first = await store.searchDocuments('الصواريخ', {}, { limit: 2, facets: false });
+      assert.equal(first.total, 3);
+      assert.equal(first.results.length, 2);
+      const last = await store.searchDocuments('الصواريخ', {}, { limit: 2, offset: 2, facets: false });
+      assert.equal(last.total, 3);
+      assert.equal(last.results.length, 1);
+      const past = await store.searchDocuments('الصواريخ', {}, { limit: 2, offset: 10, facets: false });
+      assert.equal(past.total, 3);
+      assert.deepEqual(past.results, []);
+      const none = await store.searchDocuments('الصواريخ', {}, { limit: 0, facets: false });
+      assert.equal(none.total, 3);
+      const browse = await store.searchDocuments(
+        '',
+        { from: '2021-03-01', to: '2021-03-02' },
+        { facets: false },
+      );
+      assert.equal(browse.total, 3);
+      assert.deepEqual(
+        browse.results.map((h) => h.date),
+        ['2021-03-02', '2021-03-01', '2021-03-01'],
+      );
+    });
+
     test('events carry GDELT-like fields and export maps them to columns', async () => {
       const ev = await store.events();
       assert.equal(ev.length, 2);

@@ -9,27 +9,28 @@ import { makeSnippet } from '../search/snippet.js';
 import { skeleton } from '../search/stem.js';
 import { normaliseWord } from '../text/normalise.js';
 import type { Col, Db } from './db.js';
-import type {
-  ActorFilter,
-  ActorSummary,
-  Cluster,
-  EventActor,
-  EventFilter,
-  EventRecord,
-  Facets,
-  Failure,
-  Graph,
-  Origin,
-  PreparedDoc,
-  PutResult,
-  SearchFilters,
-  SearchOptions,
-  SearchResult,
-  Store,
-  StoredInput,
-  StoreStats,
-  TimelinePoint,
-  WriteBatch,
+import {
+  type ActorFilter,
+  type ActorSummary,
+  type Cluster,
+  type EventActor,
+  type EventFilter,
+  type EventRecord,
+  type Facets,
+  FACET_SAMPLE,
+  type Failure,
+  type Graph,
+  type Origin,
+  type PreparedDoc,
+  type PutResult,
+  type SearchFilters,
+  type SearchOptions,
+  type SearchResult,
+  type Store,
+  type StoredInput,
+  type StoreStats,
+  type TimelinePoint,
+  type WriteBatch,
 } from './types.js';
 
 /** A piece of SQL with `?` placeholders and its parameters. */
@@ -577,7 +578,11 @@ export abstract class SqlStore implements Store {
       const m = groups.length
         ? this.matchedSql(groups, exclude, f)
         : { sql: `SELECT d.seq, d.date, d.source FROM doc_meta d WHERE ${f.sql}`, params: f.params };
-      out.facets = total === 0 ? emptyFacets() : await this.facets(m);
+      const sample = Math.max(0, options.facetSample ?? FACET_SAMPLE);
+      out.facets =
+        total === 0
+          ? emptyFacets()
+          : await this.facets(m, sample > 0 && total > sample ? { r, order, sample } : null);
     }
     return out;
   }
@@ -615,23 +620,30 @@ export abstract class SqlStore implements Store {
    * Facets over every match, in one statement: the matches are computed once (a materialised
    * CTE of seq, date, source from doc_meta) and aggregated four ways through covering indexes.
    */
-  private async facets(m: Sql): Promise<Facets> {
+  private async facets(m: Sql, sampled: { r: Sql; order: string; sample: number } | null): Promise<Facets> {
+    // ma: every match; ms: the matches actors and roots are counted over (all, or the best-ranked
+    // `sample` of them: actor counts join ~6 entity rows per document and dominate the cost).
+    // CROSS JOIN keeps SQLite from scanning all events/entities and probing the match set.
+    const ms = sampled
+      ? `, ms AS MATERIALIZED (SELECT r.seq FROM (${sampled.r.sql}) r ORDER BY ${sampled.order} LIMIT ?)`
+      : ', ms AS (SELECT seq FROM ma)';
     const rows = await this.db.all<{ k: string; key: string; name: string | null; count: number }>(
-      `WITH md AS MATERIALIZED (${m.sql})
+      `WITH ma AS MATERIALIZED (${m.sql})${ms}
        SELECT 'a' AS k, key, name, count FROM (
          SELECT e.actor_key AS key, max(e.name_ar) AS name, count(DISTINCT e.doc) AS count
-         FROM md JOIN entities e ON e.doc = md.seq GROUP BY e.actor_key ORDER BY count DESC, key LIMIT 10) fa
+         FROM ms CROSS JOIN entities e WHERE e.doc = ms.seq GROUP BY e.actor_key ORDER BY count DESC, key LIMIT 10) fa
        UNION ALL SELECT 'r' AS k, key, NULL AS name, count FROM (
-         SELECT v.root AS key, count(*) AS count FROM md JOIN events v ON v.doc = md.seq
+         SELECT v.root AS key, count(*) AS count FROM ms CROSS JOIN events v WHERE v.doc = ms.seq
          GROUP BY v.root ORDER BY count DESC, key LIMIT 20) fr
        UNION ALL SELECT 's' AS k, key, NULL AS name, count FROM (
-         SELECT md.source AS key, count(*) AS count FROM md WHERE md.source IS NOT NULL
-         GROUP BY md.source ORDER BY count DESC, key LIMIT 20) fs
+         SELECT ma.source AS key, count(*) AS count FROM ma WHERE ma.source IS NOT NULL
+         GROUP BY ma.source ORDER BY count DESC, key LIMIT 20) fs
        UNION ALL SELECT 'd' AS k, key, NULL AS name, count FROM (
-         SELECT md.date AS key, count(*) AS count FROM md WHERE md.date IS NOT NULL GROUP BY md.date) fd`,
-      m.params,
+         SELECT ma.date AS key, count(*) AS count FROM ma WHERE ma.date IS NOT NULL GROUP BY ma.date) fd`,
+      sampled ? [...m.params, ...sampled.r.params, sampled.sample] : m.params,
     );
     const out = emptyFacets();
+    if (sampled) out.sampled = sampled.sample;
     for (const r of rows) {
       const count = Number(r.count);
       if (r.k === 'a') out.actors.push({ key: r.key, name: r.name ?? '', count });

@@ -72,8 +72,14 @@ export interface SearchFilters {
 export interface SearchOptions {
   limit?: number;
   offset?: number;
-  /** Compute facets over all matches (default true). */
+  /** Compute facets (default true). */
   facets?: boolean;
+  /**
+   * Actor and event-root facets are counted over at most this many best-ranked matches (default
+   * FACET_SAMPLE = 1000; 0 = all matches, exact but slow for common words). Sources and days are
+   * always counted over all matches.
+   */
+  facetSample?: number;
   /** Build highlighted snippets (default true). */
   snippets?: boolean;
 }
@@ -104,7 +110,15 @@ export interface Facets {
   roots: { root: string; count: number }[];
   sources: { source: string; count: number }[];
   days: { day: string; count: number }[];
+  /**
+   * Present when there were more matches than `facetSample`: actors and roots were counted over
+   * this many best-ranked matches only (sources and days over all `total`).
+   */
+  sampled?: number;
 }
+
+/** Default `facetSample`. */
+export const FACET_SAMPLE = 1000;
 
 export interface SearchResult {
   query: string;
