@@ -560,6 +560,9 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
   let fi = 0; // frames are in token order
   const keptOpen = new Uint8Array(n);
   let prevDirect: { speaker: Speaker; cue: TextSpan | null; closeSent: number } | null = null;
+  // Words before each token, so the gap from a cue to a far quotation is O(1) (not a scan per quote).
+  const wordsBefore = new Int32Array(n + 1);
+  for (let t = 0; t < n; t++) wordsBefore[t + 1] = wordsBefore[t] + (isWord(tokens.kind[t]) ? 1 : 0);
   marked.forEach((q, qi) => {
     const o = openTok[qi];
     const c = closeTok[qi];
@@ -583,8 +586,7 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
     let speechPos = false;
     if (before) {
       // words between the cue construction and the opening mark
-      let gap = 0;
-      for (let t = before.last + 1; t < o; t++) if (isWord(tokens.kind[t])) gap++;
+      const gap = o > before.last + 1 ? wordsBefore[o] - wordsBefore[before.last + 1] : 0;
       let p = o - 1;
       if (p >= 0 && norm[p].length === 1 && p > before.last) p--; // a clitic written apart: لـ «…»
       const introduced =
