@@ -162,6 +162,15 @@ for (const b of backends) {
       assert.deepEqual(await ids('', { place: 'بغداد' }), [visit, rocket].sort());
       assert.deepEqual(await ids('', { place: 'الموصل', from: '2021-03-01', to: '2021-03-01' }), [strike]);
       assert.deepEqual(await ids('الصواريخ', { source: 'لا يوجد' }), []);
+      // Dates out of storage order (seq 1 and 3 on 03-01, seq 2 on 03-02): the seq range of a
+      // date filter only narrows the scan, the dates decide.
+      assert.deepEqual(await ids('', { from: '2021-03-02', to: '2021-03-02' }), [visit]);
+      assert.deepEqual(
+        await ids('القوات', { from: '2021-03-01', to: '2021-03-01' }),
+        [strike, strike2].sort(),
+      );
+      assert.deepEqual(await ids('الصواريخ', { from: '2030-01-01' }), []);
+      assert.deepEqual(await ids('', { to: '2000-01-01' }), []);
     });
 
     test('facets: top actors, event roots, sources, per-day counts', async () => {

@@ -39,6 +39,15 @@ export interface Sql {
   params: unknown[];
 }
 
+/**
+ * Search filter conditions on `doc_meta d`, and the inclusive seq range every document passing
+ * them lies in (from a date filter; null: unbounded). The range is implied by the conditions:
+ * back-ends use it only to narrow their index scans.
+ */
+export interface Filter extends Sql {
+  seqs: [number, number] | null;
+}
+
 /** The key grouping an entity's mentions across documents into one actor. */
 export function actorKey(e: Pick<Entity, 'type' | 'name' | 'actor'>): string {
   if (e.actor.id) return e.actor.id;
@@ -130,6 +139,9 @@ export abstract class SqlStore implements Store {
 
   // --- back-end hooks -------------------------------------------------------------------------
 
+  /** SQL for the smaller / larger of two values. */
+  protected abstract least(a: string, b: string): string;
+  protected abstract greatest(a: string, b: string): string;
   /** Index the analysed terms of a newly stored document. */
   protected abstract indexTerms(seq: number, terms: string[]): Promise<void>;
   /**
@@ -137,9 +149,9 @@ export abstract class SqlStore implements Store {
    * passing `filter` (conditions on `doc_meta d`); score is bm25 negated (ascending is best),
    * rounded to 6 decimals so that both back-ends order alike (ties broken by id).
    */
-  protected abstract rankedSql(groups: string[][], exclude: string[], filter: Sql): Sql;
+  protected abstract rankedSql(groups: string[][], exclude: string[], filter: Filter): Sql;
   /** Rows (seq, date, source) of the same documents, unranked (for facets). */
-  protected abstract matchedSql(groups: string[][], exclude: string[], filter: Sql): Sql;
+  protected abstract matchedSql(groups: string[][], exclude: string[], filter: Filter): Sql;
 
   // --- writing --------------------------------------------------------------------------------
 
@@ -229,6 +241,13 @@ export abstract class SqlStore implements Store {
       j.doc.source,
       d.terms.length,
     ]);
+    if (j.doc.date !== null)
+      await this.db.run(
+        `INSERT INTO day_range (date, min_seq, max_seq) VALUES (?, ?, ?) ON CONFLICT (date) DO UPDATE
+         SET min_seq = ${this.least('day_range.min_seq', 'excluded.min_seq')},
+             max_seq = ${this.greatest('day_range.max_seq', 'excluded.max_seq')}`,
+        [j.doc.date, seq, seq],
+      );
     await this.insertLayers(seq, j);
     await this.indexTerms(seq, d.terms);
     if (bandKeys.length > 0)
@@ -468,6 +487,27 @@ export abstract class SqlStore implements Store {
     );
   }
 
+  /** Filter conditions on `doc_meta d`, with the seq range of a date filter. */
+  private async searchFilter(filters: SearchFilters): Promise<Filter> {
+    const f = this.filterSql(filters);
+    if (!filters.from && !filters.to) return { ...f, seqs: null };
+    const cond: string[] = [];
+    const params: string[] = [];
+    if (filters.from) (cond.push('date >= ?'), params.push(filters.from));
+    if (filters.to) (cond.push('date <= ?'), params.push(filters.to));
+    const [row] = await this.db.all<{ lo: number | null; hi: number | null }>(
+      `SELECT min(min_seq) AS lo, max(max_seq) AS hi FROM day_range WHERE ${cond.join(' AND ')}`,
+      params,
+    );
+    const seqs: [number, number] =
+      row?.lo == null || row.hi == null ? [1, 0] : [Number(row.lo), Number(row.hi)];
+    return {
+      sql: `${f.sql} AND d.seq BETWEEN ? AND ?`,
+      params: [...f.params, ...seqs],
+      seqs,
+    };
+  }
+
   /** Conditions on documents `d` for search filters. */
   private filterSql(f: SearchFilters): Sql {
     const where: string[] = [];
@@ -535,7 +575,7 @@ export abstract class SqlStore implements Store {
         results: [],
         facets: options.facets === false ? undefined : emptyFacets(),
       };
-    const f = this.filterSql(filters);
+    const f = await this.searchFilter(filters);
     const r = groups.length
       ? this.rankedSql(groups, exclude, f)
       : { sql: `SELECT d.seq, d.id, d.date, 0 AS score FROM doc_meta d WHERE ${f.sql}`, params: f.params };

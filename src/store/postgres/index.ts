@@ -7,7 +7,7 @@ import { hostname } from 'node:os';
 import pg from 'pg';
 import type { Col, Db } from '../db.js';
 import { migrate } from '../migrations.js';
-import { type Sql, SqlStore } from '../sql-store.js';
+import { type Filter, type Sql, SqlStore } from '../sql-store.js';
 
 const { Client, types } = pg;
 
@@ -103,7 +103,7 @@ export class PostgresStore extends SqlStore {
    * bm25: k1 = 1.2, b = 0.75, idf = ln((N - n + 0.5) / (n + 0.5)) floored at 1e-6. The filter is
    * applied to postings rows before grouping, so filtered-out documents are never scored.
    */
-  private matchSql(groups: string[][], exclude: string[], filter: Sql, scored: boolean): Sql {
+  private matchSql(groups: string[][], exclude: string[], filter: Filter, scored: boolean): Sql {
     const terms: string[] = [];
     const grp: number[] = [];
     groups.forEach((g, i) => g.forEach((t) => (terms.push(t), grp.push(i))));
@@ -116,19 +116,27 @@ export class PostgresStore extends SqlStore {
                FROM corpus_stats)
       SELECT d.seq, ${scored ? `d.id, d.date, ${score} AS score` : 'd.date, d.source'}
       FROM qn JOIN postings p ON p.term = qn.term JOIN doc_meta d ON d.seq = p.doc CROSS JOIN st
-      WHERE ${filter.sql}
+      WHERE ${filter.seqs ? 'p.doc BETWEEN ? AND ? AND ' : ''}${filter.sql}
       GROUP BY d.seq
       HAVING count(DISTINCT qn.grp) = ?
         AND NOT EXISTS (SELECT 1 FROM postings x WHERE x.doc = d.seq AND x.term = ANY(?::text[]))`;
-    return { sql, params: [terms, grp, ...filter.params, groups.length, exclude] };
+    return { sql, params: [terms, grp, ...(filter.seqs ?? []), ...filter.params, groups.length, exclude] };
   }
 
-  protected rankedSql(groups: string[][], exclude: string[], filter: Sql): Sql {
+  protected rankedSql(groups: string[][], exclude: string[], filter: Filter): Sql {
     return this.matchSql(groups, exclude, filter, true);
   }
 
-  protected matchedSql(groups: string[][], exclude: string[], filter: Sql): Sql {
+  protected matchedSql(groups: string[][], exclude: string[], filter: Filter): Sql {
     return this.matchSql(groups, exclude, filter, false);
+  }
+
+  protected least(a: string, b: string): string {
+    return `LEAST(${a}, ${b})`;
+  }
+
+  protected greatest(a: string, b: string): string {
+    return `GREATEST(${a}, ${b})`;
   }
 
   // --- work queue -----------------------------------------------------------------------------

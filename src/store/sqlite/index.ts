@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import type { Col, Db } from '../db.js';
 import { migrate } from '../migrations.js';
-import { type Sql, SqlStore } from '../sql-store.js';
+import { type Filter, type Sql, SqlStore } from '../sql-store.js';
 
 class SqliteDb implements Db {
   readonly kind = 'sqlite' as const;
@@ -85,23 +85,41 @@ export class SqliteStore extends SqlStore {
     return expr;
   }
 
+  /** The MATCH condition, with the filter's seq range as a rowid range FTS5 seeks to. */
+  private match(groups: string[][], exclude: string[], filter: Filter): Sql {
+    const expr = this.matchExpr(groups, exclude);
+    return filter.seqs
+      ? { sql: 'doc_fts MATCH ? AND doc_fts.rowid BETWEEN ? AND ?', params: [expr, ...filter.seqs] }
+      : { sql: 'doc_fts MATCH ?', params: [expr] };
+  }
+
   // FTS5 drives: each match is looked up by rowid in the small doc_meta table, filtered, and
   // only the rows passing the filter are scored.
-  protected rankedSql(groups: string[][], exclude: string[], filter: Sql): Sql {
+  protected rankedSql(groups: string[][], exclude: string[], filter: Filter): Sql {
+    const m = this.match(groups, exclude, filter);
     return {
       sql: `SELECT d.seq, d.id, d.date, round(bm25(doc_fts), 6) AS score
             FROM doc_fts JOIN doc_meta d ON d.seq = doc_fts.rowid
-            WHERE doc_fts MATCH ? AND ${filter.sql}`,
-      params: [this.matchExpr(groups, exclude), ...filter.params],
+            WHERE ${m.sql} AND ${filter.sql}`,
+      params: [...m.params, ...filter.params],
     };
   }
 
-  protected matchedSql(groups: string[][], exclude: string[], filter: Sql): Sql {
+  protected matchedSql(groups: string[][], exclude: string[], filter: Filter): Sql {
+    const m = this.match(groups, exclude, filter);
     return {
       sql: `SELECT d.seq, d.date, d.source FROM doc_fts JOIN doc_meta d ON d.seq = doc_fts.rowid
-            WHERE doc_fts MATCH ? AND ${filter.sql}`,
-      params: [this.matchExpr(groups, exclude), ...filter.params],
+            WHERE ${m.sql} AND ${filter.sql}`,
+      params: [...m.params, ...filter.params],
     };
+  }
+
+  protected least(a: string, b: string): string {
+    return `min(${a}, ${b})`;
+  }
+
+  protected greatest(a: string, b: string): string {
+    return `max(${a}, ${b})`;
   }
 }
 
