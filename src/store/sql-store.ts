@@ -493,8 +493,14 @@ export abstract class SqlStore implements Store {
     if (!filters.from && !filters.to) return { ...f, seqs: null };
     const cond: string[] = [];
     const params: string[] = [];
-    if (filters.from) (cond.push('date >= ?'), params.push(filters.from));
-    if (filters.to) (cond.push('date <= ?'), params.push(filters.to));
+    if (filters.from) {
+      cond.push('date >= ?');
+      params.push(filters.from);
+    }
+    if (filters.to) {
+      cond.push('date <= ?');
+      params.push(filters.to);
+    }
     const [row] = await this.db.all<{ lo: number | null; hi: number | null }>(
       `SELECT min(min_seq) AS lo, max(max_seq) AS hi FROM day_range WHERE ${cond.join(' AND ')}`,
       params,
