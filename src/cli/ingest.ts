@@ -39,6 +39,32 @@ export function formatSummary(s: IngestSummary): string {
   ].join('\n');
 }
 
+/**
+ * A one-line message for a failure of the store or its disk (full, unwritable, connection lost),
+ * which is the environment's fault, not a bug: null for anything else.
+ */
+export function storeFailure(e: unknown, db: string): string | null {
+  const err = e as { code?: unknown; message?: unknown };
+  const code = typeof err?.code === 'string' ? err.code : '';
+  const msg = typeof err?.message === 'string' ? err.message.split('\n')[0] : String(e);
+  const where = isPostgresUrl(db) ? 'the PostgreSQL database' : db;
+  const hint = 'the batches stored before it are kept; re-run the same command to continue';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT' || code === '53100')
+    return `${where}: disk full (${msg}); the batches stored before it are kept; free space, then re-run the same command to continue`;
+  if (
+    /^SQLITE_(IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED)/.test(code) ||
+    /^E(IO|ROFS|ACCES|PERM)$/.test(code)
+  )
+    return `${where}: cannot write (${code}: ${msg}); ${hint}`;
+  if (
+    /^(08|57P|53)/.test(code) ||
+    /^E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT|HOSTUNREACH)$/.test(code) ||
+    /Connection terminated|connection.*(closed|ended)|not queryable/i.test(msg)
+  )
+    return `${where}: lost the connection (${code ? `${code}: ` : ''}${msg}); ${hint}`;
+  return null;
+}
+
 export async function runIngest(
   argv: string[],
   out: NodeJS.WritableStream,
@@ -110,10 +136,18 @@ export async function runIngest(
       claimTimeout,
       enqueueOnly: !!values['enqueue-only'],
     };
-    summary =
-      values.work && positionals.length === 0
-        ? await work(store as PostgresStore, opts)
-        : await ingest(positionals, store, opts);
+    try {
+      summary =
+        values.work && positionals.length === 0
+          ? await work(store as PostgresStore, opts)
+          : await ingest(positionals, store, opts);
+    } catch (e) {
+      const line = storeFailure(e, db);
+      if (line === null) throw e;
+      if (tty) err.write('\r\x1b[K');
+      err.write(`marsad ingest: ${line}\n`);
+      return 1;
+    }
     if (tty) err.write('\r\x1b[K');
     if (summary.failed > 0) {
       const failures = await store.failures(50);
@@ -122,7 +156,8 @@ export async function runIngest(
         err.write(`marsad ingest: … ${summary.failed} failures in all (stored in the failures table)\n`);
     }
   } finally {
-    await store.close();
+    // After a store failure closing may fail too (a full disk, a dead connection): say it once.
+    await store.close().catch(() => undefined);
   }
   out.write(format === 'json' ? JSON.stringify(summary) + '\n' : formatSummary(summary) + '\n');
   return summary.failed > 0 ? 1 : 0;
