@@ -99,6 +99,7 @@ test(
 const LINEAR = [
   'events vocabulary', // events: clause scans over a 16k-token sentence (fixed: windows)
   'titles and names', // actors: every mention against every unit (fixed: binary search)
+  'quotations after one cue', // quotes: cue-to-quotation gap rescanned per quotation (fixed)
   'quotation marks «',
   'unclosed quotes after cue',
   'nested quotes and brackets',
