@@ -45,6 +45,7 @@ import {
 import { normaliseWord } from '../text/normalise.js';
 import type { CueForm, CueLexicon, Gender } from './lexicon.js';
 import type { MarkedQuote } from './finder.js';
+import { tokenAt } from '../text/structure.js';
 
 export const MAX_SPEAKER_WORDS = 8;
 export const MAX_COMPLEMENTIZER_GAP = 10;
@@ -92,17 +93,6 @@ interface Frame {
 }
 
 const isWord = (k: number): boolean => k === TokenKind.ArabicWord || k === TokenKind.LatinWord;
-
-function tokenAt(tokens: TokenLayer, offset: number): number {
-  let lo = 0;
-  let hi = tokens.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens.start[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
   const { text, tokens, sentences, entities, marked } = input;
