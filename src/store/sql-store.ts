@@ -123,6 +123,44 @@ const EVENT_COLS: Col[] = [
   ['sentence', 'int8'],
 ];
 
+const META_COLS: Col[] = [
+  ['seq', 'int8'],
+  ['id', 'text'],
+  ['date', 'text'],
+  ['source', 'text'],
+  ['n_terms', 'int8'],
+];
+const LSH_COLS: Col[] = [
+  ['band', 'int8'],
+  ['bucket', 'int8'],
+  ['doc', 'int8'],
+];
+
+/** Rows a write batch gathers per table, written once at the end of the batch. */
+class Pending {
+  readonly tables = new Map<string, { cols: readonly Col[]; rows: unknown[][]; conflict: string }>();
+  readonly terms: { seq: number; terms: string[] }[] = [];
+  /** Index terms not yet in the vocabulary. */
+  readonly stems = new Set<string>();
+  /** Per publication day, the smallest and largest seq stored. */
+  readonly days = new Map<string, [number, number]>();
+
+  add(table: string, cols: readonly Col[], rows: unknown[][], conflict = ''): void {
+    let t = this.tables.get(table);
+    if (!t) this.tables.set(table, (t = { cols, rows: [], conflict }));
+    for (const r of rows) t.rows.push(r);
+  }
+
+  day(date: string, seq: number): void {
+    const r = this.days.get(date);
+    if (!r) this.days.set(date, [seq, seq]);
+    else {
+      if (seq < r[0]) r[0] = seq;
+      if (seq > r[1]) r[1] = seq;
+    }
+  }
+}
+
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Two-digit CAMEO root from user input ('7', '07', '072' → '07'). */
@@ -142,8 +180,8 @@ export abstract class SqlStore implements Store {
   /** SQL for the smaller / larger of two values. */
   protected abstract least(a: string, b: string): string;
   protected abstract greatest(a: string, b: string): string;
-  /** Index the analysed terms of a newly stored document. */
-  protected abstract indexTerms(seq: number, terms: string[]): Promise<void>;
+  /** Index the analysed terms of newly stored documents (one write batch). */
+  protected abstract indexTerms(docs: { seq: number; terms: string[] }[]): Promise<void>;
   /**
    * Rows (seq, id, date, score) of documents matching every group and no excluded term and
    * passing `filter` (conditions on `doc_meta d`); score is bm25 negated (ascending is best),
@@ -161,7 +199,10 @@ export abstract class SqlStore implements Store {
     const results = await this.db.tx(async () => {
       const out: PutResult[] = [];
       for (const f of batch.failures ?? []) await this.recordFailure(f, batch.docs[0]?.pipelineVersion);
-      for (const d of batch.docs) out.push(await this.putOne(d, known, added));
+      const pending = new Pending();
+      for (const d of batch.docs) out.push(await this.putOne(d, known, pending));
+      await this.flush(pending);
+      added.push(...pending.stems);
       for (const o of batch.occurrences ?? []) out.push(await this.addCopy(o.id, o.origin));
       return out;
     });
@@ -190,7 +231,34 @@ export abstract class SqlStore implements Store {
     return this.stems;
   }
 
-  private async putOne(d: PreparedDoc, known: Set<string>, added: string[]): Promise<PutResult> {
+  /**
+   * Write what a batch's documents gathered: per-document rows of the layers, the search index,
+   * new vocabulary and day ranges, one multi-row insert per table (one round trip per table on
+   * PostgreSQL instead of one per document and table).
+   */
+  private async flush(p: Pending): Promise<void> {
+    for (const [table, t] of p.tables) await this.db.insertMany(table, t.cols, t.rows, t.conflict);
+    if (p.terms.length > 0) await this.indexTerms(p.terms);
+    if (p.stems.size > 0)
+      await this.db.insertMany(
+        'vocab',
+        [
+          ['stem', 'text'],
+          ['skel', 'text'],
+        ],
+        [...p.stems].map((st) => [st, skeleton(st)]),
+        'ON CONFLICT DO NOTHING',
+      );
+    for (const [date, [lo, hi]] of p.days)
+      await this.db.run(
+        `INSERT INTO day_range (date, min_seq, max_seq) VALUES (?, ?, ?) ON CONFLICT (date) DO UPDATE
+         SET min_seq = ${this.least('day_range.min_seq', 'excluded.min_seq')},
+             max_seq = ${this.greatest('day_range.max_seq', 'excluded.max_seq')}`,
+        [date, lo, hi],
+      );
+  }
+
+  private async putOne(d: PreparedDoc, known: Set<string>, p: Pending): Promise<PutResult> {
     const j = d.json;
     const id = j.doc.id;
     const where = d.origin.where;
@@ -234,47 +302,19 @@ export abstract class SqlStore implements Store {
     // Another writer stored the same text between our check and our insert (PostgreSQL).
     if (ins.length === 0) return this.addCopy(id, d.origin);
     const seq = Number(ins[0].seq);
-    await this.db.run('INSERT INTO doc_meta (seq, id, date, source, n_terms) VALUES (?, ?, ?, ?, ?)', [
-      seq,
-      id,
-      j.doc.date,
-      j.doc.source,
-      d.terms.length,
-    ]);
-    if (j.doc.date !== null)
-      await this.db.run(
-        `INSERT INTO day_range (date, min_seq, max_seq) VALUES (?, ?, ?) ON CONFLICT (date) DO UPDATE
-         SET min_seq = ${this.least('day_range.min_seq', 'excluded.min_seq')},
-             max_seq = ${this.greatest('day_range.max_seq', 'excluded.max_seq')}`,
-        [j.doc.date, seq, seq],
-      );
-    await this.insertLayers(seq, j);
-    await this.indexTerms(seq, d.terms);
+    p.add('doc_meta', META_COLS, [[seq, id, j.doc.date, j.doc.source, d.terms.length]]);
+    if (j.doc.date !== null) p.day(j.doc.date, seq);
+    this.insertLayers(seq, j, p);
+    p.terms.push({ seq, terms: d.terms });
+    // LSH rows go in at once: the next document of the same batch may be a near-duplicate of this one.
     if (bandKeys.length > 0)
       await this.db.insertMany(
         'lsh',
-        [
-          ['band', 'int8'],
-          ['bucket', 'int8'],
-          ['doc', 'int8'],
-        ],
+        LSH_COLS,
         bandKeys.map((b, i) => [i, b, seq]),
         'ON CONFLICT DO NOTHING',
       );
-    const fresh: string[] = [];
-    for (const t of new Set(d.terms)) if (!known.has(t)) fresh.push(t);
-    if (fresh.length > 0) {
-      await this.db.insertMany(
-        'vocab',
-        [
-          ['stem', 'text'],
-          ['skel', 'text'],
-        ],
-        fresh.map((s) => [s, skeleton(s)]),
-        'ON CONFLICT DO NOTHING',
-      );
-      added.push(...fresh);
-    }
+    for (const t of d.terms) if (!known.has(t)) p.stems.add(t);
     await this.insertOccurrence(id, d.origin);
     return { id, where, status: 'new', cluster: cluster ?? id };
   }
@@ -325,7 +365,7 @@ export abstract class SqlStore implements Store {
     return best;
   }
 
-  private async insertLayers(seq: number, j: MarsadJson): Promise<void> {
+  private insertLayers(seq: number, j: MarsadJson, p: Pending): void {
     const byId = new Map(j.entities.map((e) => [e.id, e]));
     const keyOf = (eid: string | null, code: string | null): string | null => {
       const e = eid ? byId.get(eid) : undefined;
@@ -333,7 +373,7 @@ export abstract class SqlStore implements Store {
       return code ? `code:${code}` : null;
     };
     if (j.entities.length > 0) {
-      await this.db.insertMany(
+      p.add(
         'entities',
         ENTITY_COLS,
         j.entities.map((e) => [
@@ -355,10 +395,10 @@ export abstract class SqlStore implements Store {
       );
       const mentions: unknown[][] = [];
       for (const e of j.entities) for (const m of e.mentions) mentions.push([seq, e.id, m.start, m.end]);
-      if (mentions.length > 0) await this.db.insertMany('mentions', MENTION_COLS, mentions);
+      if (mentions.length > 0) p.add('mentions', MENTION_COLS, mentions);
     }
     if (j.quotes.length > 0)
-      await this.db.insertMany(
+      p.add(
         'quotes',
         QUOTE_COLS,
         j.quotes.map((q) => [
@@ -373,14 +413,14 @@ export abstract class SqlStore implements Store {
         ]),
       );
     if (j.times.length > 0)
-      await this.db.insertMany(
+      p.add(
         'times',
         TIME_COLS,
         j.times.map((t) => [seq, t.id, t.start, t.end, t.value, t.mod, t.relative ? 1 : 0]),
       );
     if (j.events.length > 0) {
       const timeValue = new Map(j.times.map((t) => [t.id, t.value]));
-      await this.db.insertMany(
+      p.add(
         'events',
         EVENT_COLS,
         j.events.map((v) => {
@@ -417,6 +457,7 @@ export abstract class SqlStore implements Store {
 
   async replaceExtraction(docs: PreparedDoc[]): Promise<void> {
     await this.db.tx(async () => {
+      const pending = new Pending();
       for (const d of docs) {
         const j = d.json;
         const rows = await this.db.all<{ seq: number }>('SELECT seq FROM documents WHERE id = ?', [j.doc.id]);
@@ -436,8 +477,9 @@ export abstract class SqlStore implements Store {
             seq,
           ],
         );
-        await this.insertLayers(seq, j);
+        this.insertLayers(seq, j, pending);
       }
+      await this.flush(pending);
     });
   }
 

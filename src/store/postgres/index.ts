@@ -81,9 +81,15 @@ export class PostgresStore extends SqlStore {
     super(pgdb);
   }
 
-  protected async indexTerms(seq: number, terms: string[]): Promise<void> {
-    const tf = new Map<string, number>();
-    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+  protected async indexTerms(docs: { seq: number; terms: string[] }[]): Promise<void> {
+    const rows: unknown[][] = [];
+    let total = 0;
+    for (const d of docs) {
+      const tf = new Map<string, number>();
+      for (const t of d.terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+      for (const [t, n] of tf) rows.push([t, d.seq, n]);
+      total += d.terms.length;
+    }
     await this.db.insertMany(
       'postings',
       [
@@ -91,10 +97,12 @@ export class PostgresStore extends SqlStore {
         ['doc', 'int8'],
         ['tf', 'int4'],
       ],
-      [...tf].map(([t, n]) => [t, seq, n]),
+      rows,
     );
-    await this.db.run('UPDATE corpus_stats SET n_docs = n_docs + 1, n_terms = n_terms + ? WHERE one = 1', [
-      terms.length,
+    // One update per batch: concurrent workers serialise on this row only once per batch.
+    await this.db.run('UPDATE corpus_stats SET n_docs = n_docs + ?, n_terms = n_terms + ? WHERE one = 1', [
+      docs.length,
+      total,
     ]);
   }
 

@@ -75,8 +75,9 @@ const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
 export class SqliteStore extends SqlStore {
   readonly kind = 'sqlite' as const;
 
-  protected async indexTerms(seq: number, terms: string[]): Promise<void> {
-    await this.db.run('INSERT INTO doc_fts (rowid, terms) VALUES (?, ?)', [seq, terms.join(' ')]);
+  protected async indexTerms(docs: { seq: number; terms: string[] }[]): Promise<void> {
+    for (const d of docs)
+      await this.db.run('INSERT INTO doc_fts (rowid, terms) VALUES (?, ?)', [d.seq, d.terms.join(' ')]);
   }
 
   private matchExpr(groups: string[][], exclude: string[]): string {
