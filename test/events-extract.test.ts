@@ -255,3 +255,110 @@ describe('context and time', () => {
     assert.equal(d.events.length, 1);
   });
 });
+
+describe('precision: arguments left out rather than guessed', () => {
+  it('a statement or demand whose actor is not found gives no event', () => {
+    // The subject is a pronoun (agreement only): no source, so no (∅, 10, YEM) triple.
+    assert.deepEqual(
+      events('وطالبت بالإفراج عن المعتقلين لدى الحكومة اليمنية.', [['الحكومة اليمنية', 'ORG', 'YEMGOV']]),
+      [],
+    );
+  });
+  it('reported violence with no named actor is left out; the article’s own stays', () => {
+    const army: EntSpec = ['الجيش العراقي', 'ORG', 'IRQMIL'];
+    assert.deepEqual(events('وقال مصدر أمني إن مسلحين هاجموا نقطة للجيش العراقي.', [army]), []);
+    assert.deepEqual(events('وأطلقت صواريخ على مقر الجيش العراقي.', [army]), [
+      '194 ∅>الجيش العراقي asserted وأطلقت',
+    ]);
+  });
+  it('a place is not a source', () => {
+    assert.deepEqual(
+      events('واستقبل مطار عدن الدولي وفدا من الحكومة السعودية.', [
+        ['مطار عدن الدولي', 'FAC', 'YEM'],
+        ['الحكومة السعودية', 'ORG', 'SAUGOV'],
+      ]),
+      [],
+    );
+  });
+  it('a long title before the name: the name right before the verb is the subject', () => {
+    assert.deepEqual(
+      events('وكان زعيم الحزب المعارض في تركيا أحمد أوزدمير دعا الحكومة التركية إلى الحوار.', [
+        ['تركيا', 'GPE', 'TUR'],
+        ['أحمد أوزدمير', 'PER', 'TUR'],
+        ['الحكومة التركية', 'ORG', 'TURGOV'],
+      ]),
+      ['026 أحمد أوزدمير>الحكومة التركية asserted دعا'],
+    );
+  });
+  it('فإنها: the pronoun after فإن refers to the matrix subject, not the object after the verb', () => {
+    assert.deepEqual(
+      events('وفيما أدانت الحكومة العراقية القصف، فإنها دعت حزب العمال الكردستاني إلى الانسحاب.', [
+        ['الحكومة العراقية', 'ORG', 'IRQGOV'],
+        ['حزب العمال الكردستاني', 'ORG', 'TURREB'],
+      ]),
+      ['111 الحكومة العراقية>∅ asserted أدانت', '0256 الحكومة العراقية>حزب العمال الكردستاني asserted دعت'],
+    );
+  });
+  it('a title and a name side by side are one actor, not subject and object', () => {
+    assert.deepEqual(
+      events('أدان رئيس البرلمان الكويتي بالإنابة سالم العتيبي الهجوم.', [
+        ['رئيس البرلمان الكويتي', 'ORG', 'KWTLEG'],
+        ['سالم العتيبي', 'PER', ''],
+      ]),
+      ['111 رئيس البرلمان الكويتي>∅ asserted أدان'],
+    );
+    // Two countries: two actors (VSO subject and object).
+    assert.deepEqual(
+      events('انتقد وزير الخارجية البحريني نوري المالكي.', [
+        ['وزير الخارجية البحريني', 'PER', 'BHRGOV'],
+        ['نوري المالكي', 'PER', 'IRQGOV'],
+      ]),
+      ['111 وزير الخارجية البحريني>نوري المالكي asserted انتقد'],
+    );
+  });
+  it('a name that begins with و is not a conjunction (واشنطن)', () => {
+    assert.deepEqual(events('واتهمت إيران واشنطن بمساعدة المسلحين.', [IRAN, ['واشنطن', 'GPE', 'USA']]), [
+      '112 إيران>واشنطن asserted واتهمت',
+      '070 واشنطن>∅ reported بمساعدة',
+    ]);
+  });
+  it('a nisba inside a prepositional phrase is not the object; one of the source’s own country is not a target', () => {
+    const usa: EntSpec = ['أمريكية', 'GPE', 'USA', 'الولايات المتحدة'];
+    assert.deepEqual(events('قتل عناصر داعش في غارات جوية أمريكية.', [['داعش', 'ORG', 'IMGMUSISI'], usa]), [
+      '190 ∅>داعش asserted قتل',
+    ]);
+    const tr: EntSpec = ['المدفعية التركية', 'ORG', 'TURMIL'];
+    assert.deepEqual(
+      events('وقصفت المدفعية التركية قرى تركية حدودية.', [tr, ['تركية', 'GPE', 'TUR', 'تركيا']]),
+      ['194 المدفعية التركية>∅ asserted وقصفت'],
+    );
+    assert.deepEqual(
+      events('وقصفت المدفعية التركية قرى سورية حدودية.', [tr, ['سورية', 'GPE', 'SYR', 'سوريا']]),
+      ['194 المدفعية التركية>سوريا asserted وقصفت'],
+    );
+  });
+  it('the genitive of an event noun stops at a preposition or a new conjunct', () => {
+    assert.deepEqual(
+      events('وتواصلت الغارات على مواقع المسلحين في شمال العراق.', [['العراق', 'GPE', 'IRQ']]),
+      [],
+    );
+  });
+  it('background: an event noun after ذكرى، منذ، بعد، إثر is not a new event', () => {
+    const ents: EntSpec[] = [
+      ['الفلسطينيون', 'GPE', 'PSE', 'فلسطين'],
+      ['الجيش الإسرائيلي', 'ORG', 'ISRMIL'],
+    ];
+    assert.deepEqual(events('وأحيا الفلسطينيون ذكرى مقتل الشاب على يد الجيش الإسرائيلي.', ents), []);
+    assert.deepEqual(events('وعاد الهدوء إلى المدينة بعد هجوم الجيش الإسرائيلي.', ents), []);
+  });
+  it('an agentless killing beside a violent event with an actor is its result', () => {
+    const ents: EntSpec[] = [
+      ['الطائرات الروسية', 'ORG', 'RUSMIL'],
+      ['جبهة النصرة', 'ORG', 'SYRREB'],
+    ];
+    assert.deepEqual(events('حيث قتل قائد جبهة النصرة.', ents), ['1823 ∅>جبهة النصرة asserted قتل']);
+    assert.deepEqual(events('وقصفت الطائرات الروسية مدينة إدلب، حيث قتل قائد جبهة النصرة.', ents), [
+      '195 الطائرات الروسية>∅ asserted وقصفت',
+    ]);
+  });
+});

@@ -52,6 +52,8 @@ interface Args {
 }
 
 const NONE: number[] = [];
+/** Entity types that can act (places cannot). */
+const ACTOR_TYPES = new Set(['PER', 'ORG', 'GPE', 'MISC']);
 
 /** Everything the extractor derives from one document's layers. */
 class DocView {
@@ -159,6 +161,18 @@ class DocView {
     return w.endsWith('يه') || w.endsWith('ي') || w.endsWith('يين') || w.endsWith('يون');
   }
 
+  /** A title and a name side by side (رئيس مجلس الأمة بالإنابة مبارك الخرينج, الأمير محمد بن سلمان
+   * ولي ولي العهد): one names the office, the other the person. */
+  apposition(x: number, y: number): boolean {
+    const heads = this.res.gram.actorHeads;
+    const title = (mi: number): boolean => inSet(this.cands[this.ments[mi].first], heads);
+    const ex = this.ments[x].ent;
+    const ey = this.ments[y].ent;
+    // وزير الخارجية البحريني نوري المالكي: two countries, two actors (subject and object).
+    if (ex.actor.country && ey.actor.country && ex.actor.country !== ey.actor.country) return false;
+    return (title(x) && ey.type === 'PER') || (title(y) && ex.type === 'PER');
+  }
+
   /** Clause boundaries for argument search: complementizers, relatives, clause-linking words. */
   isBoundary(t: number): boolean {
     return this.boundary[t] === 1;
@@ -228,6 +242,33 @@ class DocView {
     return false;
   }
 
+  /** For a nisba (في الغارات الأمريكية, في غارات جوية أمريكية), the preposition of the noun phrase
+   * it closes ('' for none): up to three words back, stopping at a mention or punctuation. */
+  headPrep(mi: number): string {
+    const preps = this.res.gram.allPreps;
+    for (let h = this.ments[mi].first - 1, k = 0; h >= 0 && k < 3; h--, k++) {
+      if (this.mAt[h] >= 0 || this.doc.tokens.kind[h] !== TokenKind.ArabicWord) return '';
+      let w = this.nw[h];
+      if (w.length > 2 && (w[0] === 'و' || w[0] === 'ف') && preps.has(w.slice(1))) w = w.slice(1);
+      if (preps.has(w)) return w;
+      if (w.length > 4 && (w[0] === 'و' || w[0] === 'ف')) w = w.slice(1);
+      if (w.length > 4 && w.startsWith('لل')) return 'ل';
+      if (w.length > 4 && (w.startsWith('بال') || w.startsWith('كال'))) return w[0];
+    }
+    return '';
+  }
+
+  /** Is the word-initial و of a mention a conjunction (وإيران), not the first letter of its name
+   * (واشنطن)? */
+  conjoined(mi: number): boolean {
+    const m = this.ments[mi];
+    if (m.start > this.doc.tokens.start[m.first]) return true;
+    const surface = normaliseWord(this.doc.text.slice(m.start, m.end));
+    if (surface[0] !== 'و') return false;
+    const name = normaliseWord(m.ent.name.ar);
+    return name[0] !== 'و' || name.length < surface.length;
+  }
+
   /** A mention and the mentions coordinated with it by و (X وY وZ). */
   coordinated(mi: number, sentEnd: number): number[] {
     const out = [mi];
@@ -237,7 +278,11 @@ class DocView {
       if (nx >= sentEnd) break;
       let next = -1;
       if (this.nw[nx] === 'و' && nx + 1 < sentEnd) next = this.startsAt(nx + 1);
-      else if (this.nw[nx][0] === 'و') next = this.startsAt(nx);
+      else if (this.nw[nx][0] === 'و') {
+        next = this.startsAt(nx);
+        // واشنطن, وزير: a و that belongs to the name is no conjunction.
+        if (next >= 0 && !this.conjoined(next)) next = -1;
+      }
       if (next < 0 || next === cur) break;
       if (out.some((o) => this.ments[o].ent === this.ments[next].ent)) break;
       out.push(next);
@@ -426,6 +471,24 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
     res.how = 'svo';
     return res;
   }
+  // زعيم الحزب … صلاح الدين دمرتاش دعا: a bare actor name right before the verb is its subject,
+  // however long the title before it (a verb joined by و was handled above).
+  if (t - 1 > stop) {
+    const mi = v.mAt[t - 1];
+    if (
+      mi >= 0 &&
+      v.ments[mi].last === t - 1 &&
+      ACTOR_TYPES.has(v.ments[mi].ent.type) &&
+      !v.isNisba(mi) &&
+      v.prepOf(mi) === '' &&
+      !v.isAgent(mi) &&
+      !v.inDateline(mi)
+    ) {
+      res.src = [mi];
+      res.how = 'svo';
+      return res;
+    }
+  }
   if (stop >= a && depth < 3 && g.pronounComplementizers.has(v.nw[stop])) {
     // أعلنت X أنها أرسلت: the pronoun is the subject, and it refers to the matrix subject.
     res.how = 'pron';
@@ -523,16 +586,33 @@ function targetAfter(
     }
   }
   let words = 0;
+  // The mention just passed and the words since: a title and a name side by side are one actor.
+  let lastM =
+    from > 0 && v.mAt[from - 1] >= 0 && v.ments[v.mAt[from - 1]].last === from - 1 ? v.mAt[from - 1] : -1;
+  let gap = 0;
   for (let u = from; u < end; u++) {
     if (v.isQuote(u)) continue;
     if (u !== skip && (v.isBoundary(u) || v.isVerbTrigger(u) || v.isComma(u))) break;
     const mi = v.startsAt(u);
     if (mi < 0) {
-      if (v.mAt[u] < 0) words++;
+      if (v.mAt[u] < 0) {
+        words++;
+        gap++;
+      }
       continue;
     }
+    let p = v.prepOf(mi);
+    if (lastM >= 0 && gap <= 1 && p === '' && v.apposition(lastM, mi)) {
+      lastM = mi;
+      gap = 0;
+      u = v.ments[mi].last;
+      continue;
+    }
+    lastM = mi;
+    gap = 0;
     if (exclude.has(v.ments[mi].ent) || v.isAgent(mi) || v.inDateline(mi)) continue;
-    const p = v.prepOf(mi);
+    // في الغارات الأمريكية: a nisba shares the preposition of the noun it describes.
+    if (p === '' && v.isNisba(mi)) p = v.headPrep(mi);
     if ((p === '' && words <= 3) || g.targetPreps.has(p) || (entry.preps && entry.preps.exact.has(p)))
       return v.coordinated(mi, b);
   }
@@ -626,6 +706,8 @@ interface Draft {
   src: number[];
   tgt: number[];
   reportedBy: boolean;
+  /** How the source was found (confidence). */
+  how: string;
 }
 
 const PLACE = new Set(['GPE', 'LOC', 'FAC']);
@@ -717,6 +799,9 @@ function threatCode(code: string): string | null {
 /** Tokens read at once in a sentence: twice the longest sentence in 3,000 SaudiNewsNet articles. */
 const MAX_WINDOW = 1000;
 
+/** Ways of finding a source through another clause. */
+const INDIRECT = /coord|pron|rel|accused/;
+
 const MODALITY_WEIGHT: Record<Modality, number> = {
   asserted: 1,
   planned: 0.9,
@@ -769,6 +854,8 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
     for (const tr of trs) {
       if (tr.code === null || absorbed.has(tr)) continue;
       if (!tr.verb && objectOfEventVerb(v, tr.t, a)) continue;
+      // ذكرى مقتل, منذ سيطرة التنظيم: a noun event named as a date or an anniversary is background.
+      if (!tr.verb && tr.t > a && inSet(v.cands[tr.t - 1], v.res.gram.backgroundHeads)) continue;
       if (tr.verb && relativeOfNounTrigger(v, tr.t, a)) continue;
       if (!tr.verb && (v.nw[tr.t][0] === 'ل' || v.nw[tr.t].startsWith('ول'))) {
         // عملية عسكرية لاستعادتها: a purpose masdar restates the event before it.
@@ -778,9 +865,11 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
       let src: number[] = NONE;
       let tgt: number[] = NONE;
       let anchor = tr.t;
+      let how = 'none';
       if (tr.verb) {
         const sj = subjectOf(v, tr.t, a, b, memo);
         src = sj.src;
+        how = sj.how;
         tgt = targetAfter(
           v,
           sj.after,
@@ -799,6 +888,7 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
         ) {
           tgt = src;
           src = NONE;
+          how = 'none';
         }
       } else {
         // A support verb governing the noun (شنت X غارات, أعلن X عن خطط لخفض …), with no other
@@ -821,6 +911,7 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
         if (lv >= 0) {
           anchor = lv;
           const sj = subjectOf(v, lv, a, b, memo);
+          how = 'light-' + sj.how;
           if (v.trig[lv]!.entry.kind !== 'light-passive') {
             src = sj.src;
             const own = genitiveOf(v, tr.t, b);
@@ -831,11 +922,19 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
           } else {
             tgt = sj.src;
             src = agentAfter(v, tr.t, b, true);
+            how = 'agent';
           }
         } else {
           const between = betweenParties(v, tr.t, b);
           if (between) {
-            drafts.push({ tr, anchor, src: [between[0]], tgt: [between[1]], reportedBy: false });
+            drafts.push({
+              tr,
+              anchor,
+              src: [between[0]],
+              tgt: [between[1]],
+              reportedBy: false,
+              how: 'between',
+            });
             continue;
           }
           const { gen: g0, nisbaSrc } = genitiveOf(v, tr.t, b);
@@ -855,23 +954,25 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
               tgt = targetAfter(v, tr.t + 1, b, tr.entry, new Set());
               src = nisbaSrc >= 0 ? [nisbaSrc] : agentAfter(v, tr.t, b, true);
             }
-            drafts.push({ tr, anchor, src, tgt, reportedBy: false });
+            drafts.push({ tr, anchor, src, tgt, reportedBy: false, how: 'pron' });
             continue;
           }
           if (tr.entry.gen === 'source') {
             if (gen < 0) gen = nisbaSrc;
             src = gen >= 0 ? v.coordinated(gen, b) : NONE;
+            how = 'gen';
             const from = gen >= 0 ? v.ments[src[src.length - 1]].last + 1 : tr.t + 1;
             tgt = targetAfter(v, from, b, tr.entry, new Set(src.map((m) => v.ments[m].ent)));
           } else {
             const own = new Set<Entity>(nisbaSrc >= 0 ? [v.ments[nisbaSrc].ent] : []);
             tgt = gen >= 0 ? v.coordinated(gen, b) : targetAfter(v, tr.t + 1, b, tr.entry, own);
             src = nisbaSrc >= 0 ? [nisbaSrc] : agentAfter(v, tr.t, b, false);
+            how = nisbaSrc >= 0 ? 'nisba' : 'agent';
             if (nisbaSrc >= 0 && tgt.includes(nisbaSrc)) tgt = NONE;
           }
         }
       }
-      drafts.push({ tr, anchor, src, tgt, reportedBy: false });
+      drafts.push({ tr, anchor, src, tgt, reportedBy: false, how });
     }
     // X accuses Y of Z-ing: the noun event Z gets Y as its (reported) source.
     for (const d of drafts) {
@@ -883,6 +984,18 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
         if (crosses) continue;
         n.src = d.tgt;
         n.reportedBy = true;
+        n.how = 'accused';
+      }
+    }
+    // X قتلوا في غارات Y / مقتل X في هجوم لـ Y: an agentless act of violence in a sentence with a
+    // violent event that has an actor is its result, not another event.
+    {
+      const violent = (d: Draft): boolean => v.res.onto.codes.get(d.tr.code!)?.quadClass === 4;
+      for (const d of drafts) {
+        if (d.src.length > 0 || !violent(d) || d.tr.passive) continue;
+        if (!drafts.some((x) => x !== d && x.src.length > 0 && violent(x))) continue;
+        d.src = NONE;
+        d.tgt = NONE;
       }
     }
     for (const d of drafts) emit(v, d, si, a, b, memo, found);
@@ -907,6 +1020,12 @@ function genitiveOf(v: DocView, t: number, b: number): { gen: number; nisbaSrc: 
     const mi = v.startsAt(u);
     if (mi < 0) {
       if (v.mAt[u] < 0) words++;
+      // The genitive chain ends at a preposition that does not introduce a mention (غارات على
+      // مواقعه في شمال العراق) and at a word joined by و (… النووية ويرأسه الرئيس).
+      if (v.mAt[u] < 0) {
+        const w = v.nw[u];
+        if ((v.res.gram.allPreps.has(w) && v.startsAt(u + 1) < 0) || (w.length > 3 && w[0] === 'و')) break;
+      }
       continue;
     }
     const p = v.prepOf(mi);
@@ -989,7 +1108,8 @@ function betweenParties(v: DocView, t: number, b: number): [number, number] | nu
 /** A noun right after an event verb is that event's content (أدانت الهجوم), not an event. */
 function objectOfEventVerb(v: DocView, t: number, a: number): boolean {
   for (let u = t - 1, words = 0; u >= a; u--) {
-    if (v.isComma(u) || v.isBoundary(u)) return false;
+    // قتلوا في الغارات: a noun in a place or circumstance phrase is not the verb's content.
+    if (v.isComma(u) || v.isBoundary(u) || v.res.gram.locationPreps.has(v.nw[u])) return false;
     const m = v.trig[u];
     if (m && m.verb) return m.entry.kind === 'event' && m.code !== null && !m.code.startsWith('112');
     if (v.mAt[u] < 0 && ++words > 2) return false;
@@ -1020,11 +1140,30 @@ function emit(
   const s = v.doc.sentences[si];
   const srcs = d.src.length ? d.src : [undefined];
   const tgts = d.tgt.length ? d.tgt : [undefined];
-  for (const sm of srcs) {
+  for (const sm0 of srcs) {
     for (const tm of tgts) {
-      const srcEnt = sm === undefined ? null : v.ments[sm].ent;
-      const tgtEnt = tm === undefined ? null : v.ments[tm].ent;
+      let sm = sm0;
+      let srcEnt = sm === undefined ? null : v.ments[sm].ent;
+      // Places do not act: an airport or a region found in the subject slot is not a source.
+      if (srcEnt && !ACTOR_TYPES.has(srcEnt.type)) {
+        if (d.src.length > 1) continue;
+        srcEnt = null;
+        sm = undefined;
+      }
+      let tgtEnt = tm === undefined ? null : v.ments[tm].ent;
       if (srcEnt && srcEnt === tgtEnt) continue;
+      // قصفت القوات X مواقع … التركية: a nisba of the source's own country describes the place or
+      // the weapon, not a second party.
+      if (
+        srcEnt &&
+        tgtEnt &&
+        tm !== undefined &&
+        v.isNisba(tm) &&
+        srcEnt.actor.country !== null &&
+        srcEnt.actor.country === tgtEnt.actor.country
+      ) {
+        tgtEnt = null;
+      }
       let modality = d.reportedBy ? 'reported' : modalityOf(v, d.tr, d.anchor, a, b, srcEnt, memo);
       let code = d.tr.code!;
       if (modality === 'conditional' && (d.tr.future || v.trig[d.anchor]?.future)) {
@@ -1039,8 +1178,16 @@ function emit(
       const root = code.slice(0, 2);
       if (!srcEnt && !tgtEnt) continue;
       const c = onto.codes.get(code)!;
+      // A statement, demand, meeting or aid always has an actor: with none found (a pronoun, a
+      // name NER missed) the event would carry a wrong triple, so it is left out. Only agentless
+      // passives and violence told by the article itself keep an unknown source (rockets fired at
+      // X, X killed); violence reported by someone else with no named actor is left out too.
+      if (!srcEnt && !d.tr.passive && (c.quadClass !== 4 || modality === 'reported')) continue;
       let conf =
         0.35 + (srcEnt ? 0.25 : 0) + (tgtEnt ? 0.2 : 0) + (d.tr.verb ? 0.1 : 0.05) + (d.tr.viaCtx ? 0.05 : 0);
+      // A source inferred through another clause (a shared subject, a pronoun, a relative's
+      // antecedent) is less certain than a subject beside its verb.
+      if (srcEnt && INDIRECT.test(d.how)) conf -= 0.1;
       conf *= MODALITY_WEIGHT[modality as Modality];
       const t = d.tr.t;
       const quantity = c.quadClass === 2 || c.quadClass === 4 ? quantityOf(v, t, a, b) : null;
@@ -1052,7 +1199,7 @@ function emit(
         goldstein: c.goldstein,
         plover: c.plover,
         source: argOf(v, sm),
-        target: argOf(v, tm),
+        target: argOf(v, tgtEnt ? tm : undefined),
         location,
         time: timeOf(v, t, s.start, s.end),
         trigger: { start: tk.start[t], end: tk.end[t], text: v.doc.text.slice(tk.start[t], tk.end[t]) },

@@ -214,6 +214,7 @@ interface GrammarFile {
   copulas: string[];
   actorHeads: string[];
   partitiveHeads: string[];
+  backgroundHeads: string[];
   negation: string[];
   nounNegation: string[];
   future: string[];
@@ -236,6 +237,7 @@ export interface Grammar {
   copulas: Set<string>;
   actorHeads: WordSet;
   partitiveHeads: WordSet;
+  backgroundHeads: WordSet;
   negation: Set<string>;
   nounNegation: WordSet;
   future: Set<string>;
@@ -261,6 +263,7 @@ export function compileGrammar(g: GrammarFile, where = GRAMMAR_FILE): Grammar {
     'copulas',
     'actorHeads',
     'partitiveHeads',
+    'backgroundHeads',
     'negation',
     'nounNegation',
     'future',
@@ -288,6 +291,7 @@ export function compileGrammar(g: GrammarFile, where = GRAMMAR_FILE): Grammar {
     copulas: set(g.copulas),
     actorHeads: wordSet(g.actorHeads),
     partitiveHeads: wordSet(g.partitiveHeads),
+    backgroundHeads: wordSet(g.backgroundHeads),
     negation: set(g.negation),
     nounNegation: wordSet(g.nounNegation),
     future: set(g.future),
