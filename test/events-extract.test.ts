@@ -351,6 +351,18 @@ describe('precision: arguments left out rather than guessed', () => {
     assert.deepEqual(events('وأحيا الفلسطينيون ذكرى مقتل الشاب على يد الجيش الإسرائيلي.', ents), []);
     assert.deepEqual(events('وعاد الهدوء إلى المدينة بعد هجوم الجيش الإسرائيلي.', ents), []);
   });
+  it('after a short relative clause the verb belongs to the antecedent; the mention after it is the object', () => {
+    const ents: EntSpec[] = [
+      ['المتمردين', 'ORG', 'TURREB'],
+      ['القوات التركية', 'ORG', 'TURMIL'],
+    ];
+    assert.deepEqual(events('لكن عشرات الغارات التي تلت ذلك استهدفت المتمردين الأكراد.', ents), [
+      '190 ∅>المتمردين asserted استهدفت',
+    ]);
+    assert.deepEqual(events('لكن القوات التركية التي تقدمت أمس استهدفت المتمردين الأكراد.', ents), [
+      '190 القوات التركية>المتمردين asserted استهدفت',
+    ]);
+  });
   it('an agentless killing beside a violent event with an actor is its result', () => {
     const ents: EntSpec[] = [
       ['الطائرات الروسية', 'ORG', 'RUSMIL'],

@@ -46,7 +46,7 @@ interface Args {
   src: number[];
   tgt: number[];
   /** How the source was found. */
-  how: 'agent' | 'svo' | 'vso' | 'pron' | 'rel' | 'coord' | 'none';
+  how: 'agent' | 'svo' | 'vso' | 'pron' | 'rel' | 'coord' | 'topic' | 'none';
   /** The subject was found after the verb (VSO); targets are searched after it. */
   after: number;
 }
@@ -432,6 +432,19 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
       res.how = 'coord';
       return res;
     }
+  }
+  // الغارات التي تلت ذلك استهدفت X: a verb after a whole relative clause is the main verb of the
+  // relative's antecedent: that noun is the subject (an actor, or none), and X is the object.
+  let shortRel = stop >= a && t - stop > 2 && t - stop <= 6 && g.relatives.has(v.nw[stop]);
+  for (let u = stop + 1; u < t && shortRel; u++) shortRel = !v.isComma(u) && v.mAt[u] < 0;
+  if (shortRel) {
+    let p = stop - 1;
+    while (p >= a && (v.isComma(p) || v.isQuote(p))) p--;
+    if (p >= a && v.mAt[p] >= 0 && v.ments[v.mAt[p]].last === p) {
+      res.src = [v.mAt[p]];
+      res.how = 'rel';
+    } else res.how = 'topic';
+    return res;
   }
   // X، التي تقاتل …: right after a relative pronoun, the subject is the antecedent.
   if (stop >= a && stop >= t - 2 && g.relatives.has(v.nw[stop])) {
