@@ -1,8 +1,10 @@
 // Ingest throughput on SaudiNewsNet (full extraction, worker threads, ordered batched writes):
 // documents/s into SQLite at 1x (1,000 articles) and 10x (10,000), and into PostgreSQL when
-// MARSAD_TEST_PG is set. MARSAD_BENCH_FULL=1 adds all 30,676 articles on SQLite.
+// MARSAD_TEST_PG is set; CPU per document of the whole process; and the store's own share
+// (prepare + write the same documents without extraction). MARSAD_BENCH_FULL=1 adds all 30,676
+// articles on SQLite.
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { createReadStream } from 'node:fs';
@@ -10,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { ingest } from '../src/ingest/ingest.js';
 import { sharedDir } from '../src/resources.js';
 import { openStore } from '../src/store/open.js';
+import { copyInto } from './search.bench.js';
 import type { BenchResult } from './types.js';
 
 const SNN = join(sharedDir, 'data/saudinewsnet/saudinewsnet.jsonl.gz');
@@ -44,17 +47,47 @@ export async function run(): Promise<BenchResult[]> {
         targets.push(['postgres', process.env.MARSAD_TEST_PG]);
       for (const [kind, db] of targets) {
         const store = await openStore(db);
+        const cpu0 = process.cpuUsage();
         const s = await ingest([input], store, { workers });
+        const cpu = process.cpuUsage(cpu0);
         const stats = await store.stats();
         await store.close();
         const docs = s.new + s.duplicate + s.failed;
+        const load = `load ${loadavg()[0].toFixed(1)}`;
         out.push({
           name: `ingest ${kind} (${workers} workers)`,
           size: label,
           value: docs / s.seconds,
           unit: 'docs/s',
-          note: `${docs} docs in ${s.seconds.toFixed(1)} s`,
+          note: `${docs} docs in ${s.seconds.toFixed(1)} s; ${load}`,
         });
+        // All threads of the process (reading, extraction workers incl. their start-up, writes).
+        out.push({
+          name: `ingest ${kind} CPU per document`,
+          size: label,
+          value: (cpu.user + cpu.system) / 1000 / docs,
+          unit: 'ms',
+          note: load,
+        });
+        if (kind === 'sqlite') {
+          // The store's share alone: the same documents prepared again (analysis, MinHash) and
+          // written into a fresh store, without extraction.
+          const copyDb = join(dir, `copy-${label}.db`);
+          const copy = await openStore(copyDb);
+          const c0 = process.cpuUsage();
+          const t0 = performance.now();
+          const n = await copyInto(copy, db);
+          const secs = (performance.now() - t0) / 1000;
+          const c = process.cpuUsage(c0);
+          await copy.close();
+          out.push({
+            name: 'prepare + write sqlite (no extraction)',
+            size: label,
+            value: n / secs,
+            unit: 'docs/s',
+            note: `${((c.user + c.system) / 1000 / n).toFixed(2)} ms CPU per document; ${load}`,
+          });
+        }
         out.push({
           name: `near-duplicate clusters ${kind}`,
           size: label,

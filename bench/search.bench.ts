@@ -134,7 +134,7 @@ async function measure(store: Store, size: string): Promise<BenchResult[]> {
  * re-extracting: each stored marsad/1 document is prepared again (search terms, MinHash) and
  * written in batches, so both back-ends can be measured on the same documents.
  */
-async function copyInto(target: Store, fromDb: string): Promise<number> {
+export async function copyInto(target: Store, fromDb: string): Promise<number> {
   const src = await openStore(fromDb);
   let n = 0;
   try {

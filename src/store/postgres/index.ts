@@ -110,6 +110,8 @@ export class PostgresStore extends SqlStore {
    * Documents matching every group (and no excluded term) and the filter, scored with FTS5's
    * bm25: k1 = 1.2, b = 0.75, idf = ln((N - n + 0.5) / (n + 0.5)) floored at 1e-6. The filter is
    * applied to postings rows before grouping, so filtered-out documents are never scored.
+   * Document frequencies are counted once per query term (MATERIALIZED: inlined, PostgreSQL
+   * would count them again for every scored posting).
    */
   private matchSql(groups: string[][], exclude: string[], filter: Filter, scored: boolean): Sql {
     const terms: string[] = [];
@@ -119,8 +121,8 @@ export class PostgresStore extends SqlStore {
                   ELSE ln((st.n - qn.n + 0.5) / (qn.n + 0.5)) END
              * (p.tf * 2.2) / (p.tf + 1.2 * (0.25 + 0.75 * d.n_terms / st.avgdl))))::numeric, 6)`;
     const sql = `WITH q AS (SELECT * FROM unnest(?::text[], ?::int[]) AS q(term, grp)),
-        qn AS (SELECT q.term, q.grp, (SELECT count(*) FROM postings p WHERE p.term = q.term) AS n FROM q),
-        st AS (SELECT n_docs::float8 AS n, CASE WHEN n_docs > 0 THEN n_terms::float8 / n_docs ELSE 1 END AS avgdl
+        qn AS MATERIALIZED (SELECT q.term, q.grp, (SELECT count(*) FROM postings p WHERE p.term = q.term) AS n FROM q),
+        st AS MATERIALIZED (SELECT n_docs::float8 AS n, CASE WHEN n_docs > 0 THEN n_terms::float8 / n_docs ELSE 1 END AS avgdl
                FROM corpus_stats)
       SELECT d.seq, ${scored ? `d.id, d.date, ${score} AS score` : 'd.date, d.source'}
       FROM qn JOIN postings p ON p.term = qn.term JOIN doc_meta d ON d.seq = p.doc CROSS JOIN st
