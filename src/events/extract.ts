@@ -542,6 +542,8 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
       }
       if (v.nw[k] === '-') continue; // فرانك-فالتر
       if (v.doc.tokens.kind[k] !== TokenKind.ArabicWord || g.allPreps.has(v.nw[k]) || v.trig[k]) break;
+      // المجلس الاتحادات والملتقيات … الكنيست: a conjunct ends the head's phrase.
+      if (v.nw[k].length > 3 && v.nw[k][0] === 'و') break;
     }
   }
   if (vso >= 0 && v.isNisba(vso)) {
