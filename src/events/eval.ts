@@ -172,9 +172,17 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
   const json = argv.includes('--json');
   const verbose = argv.includes('--verbose');
   let goldPath = argv.includes('--heldout') ? HELDOUT_PATH : GOLD_PATH;
+  let minConfidence = 0;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--batch') {
+    if (a === '--min-confidence') {
+      const x = Number(argv[++i]);
+      if (!(x >= 0 && x <= 1))
+        throw new Error(
+          `marsad eval events: --min-confidence expects a number from 0 to 1, found ${JSON.stringify(argv[i] ?? '')}`,
+        );
+      minConfidence = x;
+    } else if (a === '--batch') {
       const b = (argv[++i] ?? '').toLowerCase();
       if (!(b in BATCHES))
         throw new Error(
@@ -183,7 +191,7 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
       goldPath = BATCHES[b];
     } else if (!['--json', '--verbose', '--heldout'].includes(a))
       throw new Error(
-        `marsad eval events: unknown option ${JSON.stringify(a)} (expected --json, --verbose, --heldout, --batch a|b|c)`,
+        `marsad eval events: unknown option ${JSON.stringify(a)} (expected --json, --verbose, --heldout, --batch a|b|c, --min-confidence X)`,
       );
   }
   if (!existsSync(CORPUS_PATH)) {
@@ -228,6 +236,8 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
     const a = articles.get(d.id);
     if (!a) throw new Error(`${goldPath}: article ${d.id} is not in ${CORPUS_PATH}`);
     const doc = extract({ text: a.text, title: a.title, date: a.date, source: a.source }, res);
+    // Only the events a user filtering by confidence would see.
+    if (minConfidence > 0) doc.events = doc.events.filter((e) => e.confidence >= minConfidence);
     scoreDoc(doc, d.events, acc, misses, d.id);
   }
   const seconds = (performance.now() - t0) / 1000;
