@@ -5,6 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import { EVENT_COLUMNS, eventRow } from '../src/cli/export.js';
 import { openPostgres } from '../src/store/postgres/index.js';
 import { openSqlite } from '../src/store/sqlite/index.js';
+import { docId, type MarsadJson } from '../src/doc/doc.js';
+import { prepareJson } from '../src/store/prepare.js';
 import type { Store } from '../src/store/types.js';
 import { freshPgDatabase, PG_SKIP, sampleJson, samplePrepared } from './fixtures/ingest-support.js';
 
@@ -308,6 +310,54 @@ for (const b of backends) {
       assert.equal((await store.staleDocuments('test-2', 10)).length, 0);
       assert.equal((await store.stats()).events, 0);
       assert.deepEqual(await store.getDocument(updated[0].json.doc.id), updated[0].json);
+    });
+
+    // Last: it adds documents to the shared store.
+    test('equal scores are ordered by id on every page, also across a page boundary', async () => {
+      // Same length, same term frequencies for the query word: the same bm25 score.
+      const texts = [
+        'قطف المزارعون الزيتون في حمص',
+        'قطف المزارعون الزيتون في حلب',
+        'قطف المزارعون الزيتون في درعا',
+      ];
+      const tied = texts.map((text, i) =>
+        prepareJson(
+          {
+            schema: 'marsad/1',
+            doc: { id: docId(text), text, title: null, date: '2021-04-01', source: null, url: null },
+            entities: [],
+            quotes: [],
+            times: [],
+            events: [],
+          } as unknown as MarsadJson,
+          { pipelineVersion: 'test-1', origin: { where: `tied:${i}` } },
+        ),
+      );
+      await store.write({ docs: tied });
+      const ids = tied.map((d) => d.json.doc.id).sort();
+      const q = 'الزيتون';
+      const all = await store.searchDocuments(q, {}, { facets: false, snippets: false });
+      assert.equal(all.total, 3);
+      assert.deepEqual(
+        all.results.map((h) => h.id),
+        ids,
+      );
+      assert.equal(new Set(all.results.map((h) => h.score)).size, 1);
+      for (const [limit, offset] of [
+        [1, 0],
+        [2, 0],
+        [1, 1],
+        [2, 1],
+        [1, 2],
+      ]) {
+        const p = await store.searchDocuments(q, {}, { facets: false, snippets: false, limit, offset });
+        assert.equal(p.total, 3);
+        assert.deepEqual(
+          p.results.map((h) => h.id),
+          ids.slice(offset, offset + limit),
+          `limit ${limit} offset ${offset}`,
+        );
+      }
     });
   });
 }

@@ -177,6 +177,19 @@ export abstract class SqlStore implements Store {
 
   // --- back-end hooks -------------------------------------------------------------------------
 
+  /**
+   * The best `k` matches of an unfiltered query in (rounded score, id) order, and the number of
+   * matches, when the back-end can rank them without joining documents; null to take the general
+   * path (also when the answer would not be exact).
+   */
+  protected async topMatches(
+    _groups: string[][],
+    _exclude: string[],
+    _k: number,
+  ): Promise<{ rows: { seq: number; score: number }[]; total: number } | null> {
+    return null;
+  }
+
   /** SQL for the smaller / larger of two values. */
   protected abstract least(a: string, b: string): string;
   protected abstract greatest(a: string, b: string): string;
@@ -630,18 +643,31 @@ export abstract class SqlStore implements Store {
     const order = groups.length ? 'r.score, r.id' : 'r.date DESC, r.id';
     // One pass over the matches: the top page by (rounded bm25, id) and the exact count of all
     // matches (a window count over the same rows, so the match is not evaluated twice).
-    const page = await this.db.all<{ seq: number; score: number; total: number }>(
-      `SELECT r.seq, r.score, count(*) OVER () AS total FROM (${r.sql}) r ORDER BY ${order} LIMIT ? OFFSET ?`,
-      [...r.params, limit, offset],
-    );
-    const total =
-      page.length > 0
-        ? Number(page[0].total)
-        : limit > 0 && offset === 0
-          ? 0
-          : Number(
-              (await this.db.all<{ n: number }>(`SELECT count(*) AS n FROM (${r.sql}) r`, r.params))[0].n,
-            );
+    // Words without any filter: the back-end may rank from its text index alone.
+    const top =
+      groups.length > 0 && f.sql === '1=1' && offset + limit <= 2000
+        ? await this.topMatches(groups, exclude, offset + limit)
+        : null;
+    let page: { seq: number; score: number }[];
+    let total: number;
+    if (top) {
+      page = top.rows.slice(offset);
+      total = top.total;
+    } else {
+      const rows = await this.db.all<{ seq: number; score: number; total: number }>(
+        `SELECT r.seq, r.score, count(*) OVER () AS total FROM (${r.sql}) r ORDER BY ${order} LIMIT ? OFFSET ?`,
+        [...r.params, limit, offset],
+      );
+      page = rows;
+      total =
+        rows.length > 0
+          ? Number(rows[0].total)
+          : limit > 0 && offset === 0
+            ? 0
+            : Number(
+                (await this.db.all<{ n: number }>(`SELECT count(*) AS n FROM (${r.sql}) r`, r.params))[0].n,
+              );
+    }
     const snippets = options.snippets !== false;
     const rows = await this.pageRows(
       page.map((p) => Number(p.seq)),
