@@ -174,7 +174,7 @@ async function snapshot(db: string): Promise<Snapshot> {
     // Every stored document, in storage order (no document is at this pipeline version).
     const ids: string[] = [];
     for (let after: string | undefined; ;) {
-      const page = await store.staleDocuments('\u0000no-such-version', 500, after);
+      const page = await store.staleDocuments('no-such-version', 500, after);
       if (page.length === 0) break;
       ids.push(...page.map((d) => d.id));
       after = page[page.length - 1].id;
