@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadDataFile } from '../src/resources.js';
 import {
+  compileGrammar,
   compileLexicon,
+  GRAMMAR_FILE,
+  GRAMMAR_SCHEMA,
+  inSet,
   loadGrammar,
   loadLexicon,
   LEXICON_FILE,
@@ -109,6 +113,13 @@ describe('event lexicon (data/events/lexicon.json)', () => {
   it('every code used is in the ontology (checked at compile) and grammar loads', () => {
     assert.ok(lex.entries.length > 150);
     assert.ok(loadGrammar().negation.size > 3);
+  });
+  it('the grammar file names a missing or malformed word list', () => {
+    const raw = loadDataFile<Record<string, unknown>>(GRAMMAR_FILE, GRAMMAR_SCHEMA);
+    assert.ok(inSet([normaliseWord('ذكرى')], compileGrammar(raw as never).backgroundHeads));
+    const { backgroundHeads: _drop, ...rest } = raw;
+    assert.throws(() => compileGrammar(rest as never), /"backgroundHeads" must be an array of words/);
+    assert.throws(() => compileGrammar({ ...raw, actorHeads: 'قوات' } as never), /"actorHeads"/);
   });
   it('rejects unknown codes and malformed entries, naming the entry', () => {
     const f = (entries: unknown[]) => ({ schema: LEXICON_SCHEMA, entries }) as never;
