@@ -2,7 +2,7 @@
 // worker threads and by in-process extraction (--workers 0).
 import type { ExtractInput, Resources } from '../pipeline.js';
 import { extract } from '../pipeline.js';
-import { prepareDocument } from '../store/prepare.js';
+import { layersJson, prepareDocument } from '../store/prepare.js';
 import type { PreparedDoc } from '../store/types.js';
 
 export interface WorkItem {
@@ -15,17 +15,18 @@ export type WorkResult = { prepared: PreparedDoc } | { error: string };
 export function extractOne(item: WorkItem, res: Resources, pipelineVersion: string): WorkResult {
   try {
     const doc = extract(item.input, res);
-    return {
-      prepared: prepareDocument(doc, {
-        pipelineVersion,
-        origin: {
-          where: item.where,
-          source: item.input.source ?? null,
-          url: item.input.url ?? null,
-          date: item.input.date ?? null,
-        },
-      }),
-    };
+    const prepared = prepareDocument(doc, {
+      pipelineVersion,
+      origin: {
+        where: item.where,
+        source: item.input.source ?? null,
+        url: item.input.url ?? null,
+        date: item.input.date ?? null,
+      },
+    });
+    // Serialised here, in the worker thread, not by the single writer.
+    prepared.layersJson = layersJson(prepared.json);
+    return { prepared };
   } catch (e) {
     return { error: `extraction failed: ${(e as Error)?.message ?? String(e)}` };
   }

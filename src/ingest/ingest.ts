@@ -45,6 +45,9 @@ export function emptySummary(): IngestSummary {
   return { new: 0, duplicate: 0, present: 0, failed: 0, entities: 0, quotes: 0, events: 0, seconds: 0 };
 }
 
+/** Batches extracted ahead of the writer. */
+const IN_FLIGHT = 3;
+
 async function* batches(items: AsyncIterable<ReadItem>, size: number): AsyncGenerator<ReadItem[]> {
   let b: ReadItem[] = [];
   for await (const it of items) {
@@ -140,10 +143,12 @@ export async function ingest(
   const pool = new ExtractPool(opts.workers ?? 0, pipelineVersion());
   try {
     let writing: Promise<void> = Promise.resolve();
+    const inFlight: Promise<void>[] = [];
     for await (const items of batches(readInputs(paths, opts), opts.batchSize ?? 64)) {
       const planned = planBatch(items, store, pool);
       const previous = writing;
-      // Extraction of this batch overlaps the write of the previous one; writes stay in order.
+      // Extraction of the next batches overlaps the write of this one (up to IN_FLIGHT batches
+      // queued at the workers, so that they never wait for the writer); writes stay in order.
       writing = (async () => {
         const { batch, present } = await planned;
         await previous;
@@ -154,7 +159,8 @@ export async function ingest(
       })();
       writing.catch(() => undefined);
       planned.catch(() => undefined);
-      await previous;
+      inFlight.push(writing);
+      if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
     }
     await writing;
   } finally {

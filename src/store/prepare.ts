@@ -6,6 +6,11 @@ import { signature } from '../ingest/minhash.js';
 import { analyse } from '../search/analyse.js';
 import type { Origin, PreparedDoc } from './types.js';
 
+/** The layers as stored: the marsad/1 JSON with an empty text (the text has its own column). */
+export function layersJson(json: MarsadJson): string {
+  return JSON.stringify({ ...json, doc: { ...json.doc, text: '' } });
+}
+
 export function prepareJson(
   json: MarsadJson,
   opts: {

@@ -6,6 +6,7 @@ import type { Entity } from '../doc/types.js';
 import { bands, NEAR_DUP_THRESHOLD, sigFromBytes, sigToBytes, similarity } from '../ingest/minhash.js';
 import { expandTerms, parseQuery } from '../search/query.js';
 import { makeSnippet } from '../search/snippet.js';
+import { layersJson } from './prepare.js';
 import { skeleton } from '../search/stem.js';
 import { normaliseWord } from '../text/normalise.js';
 import type { Col, Db } from './db.js';
@@ -287,7 +288,7 @@ export abstract class SqlStore implements Store {
     const bandKeys = d.signature ? bands(d.signature) : [];
     const cluster = d.signature ? await this.nearestCluster(d.signature, bandKeys) : null;
     const text = j.doc.text;
-    const layers = JSON.stringify({ ...j, doc: { ...j.doc, text: '' } });
+    const layers = d.layersJson ?? layersJson(j);
     const ins = await this.db.all<{ seq: number }>(
       `INSERT INTO documents (id, title, date, source, url, title_in_text, pipeline_version, cluster_id,
          n_terms, n_entities, n_quotes, n_events, signature, text, layers, ingested_at)
@@ -482,7 +483,7 @@ export abstract class SqlStore implements Store {
           `UPDATE documents SET layers = ?, pipeline_version = ?, n_entities = ?, n_quotes = ?, n_events = ?
            WHERE seq = ?`,
           [
-            JSON.stringify({ ...j, doc: { ...j.doc, text: '' } }),
+            d.layersJson ?? layersJson(j),
             d.pipelineVersion,
             j.entities.length,
             j.quotes.length,

@@ -24,6 +24,12 @@ export interface PreparedDoc {
   terms: string[];
   /** MinHash signature (src/ingest/minhash), null for very short texts. */
   signature: Uint32Array | null;
+  /**
+   * The stored layers: `json` without the text, serialised (`layersJson`); the extraction
+   * worker sets it so that the single writer does not serialise. Must match `json`: whoever
+   * changes `json` after setting it drops it. Computed by the store when absent.
+   */
+  layersJson?: string;
 }
 
 export interface Failure {
