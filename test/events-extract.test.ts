@@ -363,6 +363,15 @@ describe('precision: arguments left out rather than guessed', () => {
       '190 القوات التركية>المتمردين asserted استهدفت',
     ]);
   });
+  it('a relative verb with an object pronoun does not take the antecedent as its subject', () => {
+    const ents: EntSpec[] = [
+      ['حلب', 'GPE', 'SYR'],
+      ['الوفد الأممي', 'ORG', 'IGOUNO'],
+    ];
+    assert.deepEqual(events('وزار الوفد الأممي مدينة حلب التي دمرتها الغارات.', ents), [
+      '042 الوفد الأممي>حلب asserted وزار',
+    ]);
+  });
   it('an agentless killing beside a violent event with an actor is its result', () => {
     const ents: EntSpec[] = [
       ['الطائرات الروسية', 'ORG', 'RUSMIL'],

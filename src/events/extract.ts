@@ -27,6 +27,8 @@ interface Trigger {
   future: boolean;
   passive: boolean;
   participle: boolean;
+  /** A verb carrying an object pronoun (دمرتها). */
+  objPron: boolean;
   /** A noun carrying a possessive pronoun (لقائه): the pronoun fills its genitive slot. */
   pron: boolean;
   code: string | null;
@@ -379,6 +381,7 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
     future: verb && (vh?.future ?? false),
     passive: verb && (vh?.passive ?? false),
     participle: verb && (vh?.participle ?? false),
+    objPron: verb && (vh?.object ?? false),
     pron: !verb && pron,
     code,
     viaCtx,
@@ -446,8 +449,9 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
     } else res.how = 'topic';
     return res;
   }
-  // X، التي تقاتل …: right after a relative pronoun, the subject is the antecedent.
-  if (stop >= a && stop >= t - 2 && g.relatives.has(v.nw[stop])) {
+  // X، التي تقاتل …: right after a relative pronoun, the subject is the antecedent; but in حلب
+  // التي دمرتها الغارات the verb's object pronoun is the antecedent, and the subject follows.
+  if (stop >= a && stop >= t - 2 && g.relatives.has(v.nw[stop]) && !v.trig[t]?.objPron) {
     for (let p = stop - 1, words = 0; p >= Math.max(a, stop - 6); p--) {
       if (v.mAt[p] >= 0) {
         res.src = [v.mAt[p]];

@@ -90,6 +90,8 @@ export interface VerbHit {
   passive: boolean;
   /** A circumstantial participle (مشيدا): its subject is the main verb's. */
   participle: boolean;
+  /** Carries an object pronoun (دمرتها). */
+  object: boolean;
 }
 
 export interface Lexicon {
@@ -184,6 +186,7 @@ export function compileLexicon(file: LexiconFile, onto: Ontology, where = LEXICO
             rank: r,
             passive: f.passive,
             participle: f.participle === true,
+            object: f.object === true,
           });
       }
     }

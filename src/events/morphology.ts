@@ -15,6 +15,8 @@ export interface VerbForm {
   rank: number;
   /** Only a passive reading (hollow verbs: اغتيل, أقيل). */
   passive: boolean;
+  /** Carries an object pronoun (دمرتها): its object is a noun named before it. */
+  object?: boolean;
   /** An active participle used as a circumstantial clause: its subject is the main verb's. */
   participle?: boolean;
 }
@@ -42,7 +44,8 @@ function addPronouns(out: VerbForm[], f: string, future: boolean, rank: number, 
   out.push({ form: f, future, rank, passive });
   if (f.length < 2 || passive) return;
   const base = f.endsWith('وا') ? f.slice(0, -1) : f;
-  for (const p of OBJECT_PRONOUNS) out.push({ form: base + p, future, rank: rank + 1, passive });
+  for (const p of OBJECT_PRONOUNS)
+    out.push({ form: base + p, future, rank: rank + 1, passive, object: true });
 }
 
 /**
