@@ -1,14 +1,15 @@
 // Ingest throughput on SaudiNewsNet (full extraction, worker threads, ordered batched writes):
-// documents/s into SQLite at 1x (1,000 articles) and 10x (10,000), and into PostgreSQL when
-// MARSAD_TEST_PG is set; CPU per document of the whole process; and the store's own share
-// (prepare + write the same documents without extraction). MARSAD_BENCH_FULL=1 adds all 30,676
-// articles on SQLite.
+// documents/s into SQLite at 1x (1,000 articles) and 10x (10,000), and into PostgreSQL at 1x
+// when MARSAD_TEST_PG is set (in a scratch database beside it); CPU per document of the whole
+// process; and the store's own share (prepare + write the same documents without extraction).
+// MARSAD_BENCH_FULL=1 adds all 30,676 articles on SQLite.
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import pg from 'pg';
 import { ingest } from '../src/ingest/ingest.js';
 import { sharedDir } from '../src/resources.js';
 import { openStore } from '../src/store/open.js';
@@ -28,6 +29,26 @@ async function firstLines(n: number): Promise<string> {
   return lines.join('\n') + '\n';
 }
 
+const drops: (() => Promise<void>)[] = [];
+
+/** An empty PostgreSQL database beside MARSAD_TEST_PG (dropped at the end), so every run starts empty. */
+async function scratchPg(): Promise<{ url: string }> {
+  const admin = new pg.Client({ connectionString: process.env.MARSAD_TEST_PG });
+  await admin.connect();
+  const name = `marsad_bench_${process.pid}_${Date.now()}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  drops.push(async () => {
+    const a = new pg.Client({ connectionString: process.env.MARSAD_TEST_PG });
+    await a.connect();
+    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await a.end();
+  });
+  const u = new URL(process.env.MARSAD_TEST_PG!);
+  u.pathname = `/${name}`;
+  return { url: u.toString() };
+}
+
 export async function run(): Promise<BenchResult[]> {
   if (!existsSync(SNN)) return [{ name: 'skipped', value: 0, unit: '', note: `needs ${SNN}` }];
   const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-ingest-'));
@@ -43,8 +64,8 @@ export async function run(): Promise<BenchResult[]> {
       const input = n === null ? SNN : join(dir, `snn-${n}.jsonl`);
       if (n !== null) writeFileSync(input, await firstLines(n));
       const targets: [string, string][] = [['sqlite', join(dir, `bench-${label}.db`)]];
-      if (process.env.MARSAD_TEST_PG && n !== null && n <= 1000)
-        targets.push(['postgres', process.env.MARSAD_TEST_PG]);
+      const pgDb = process.env.MARSAD_TEST_PG && n !== null && n <= 1000 ? await scratchPg() : null;
+      if (pgDb) targets.push(['postgres', pgDb.url]);
       for (const [kind, db] of targets) {
         const store = await openStore(db);
         const cpu0 = process.cpuUsage();
@@ -105,6 +126,7 @@ export async function run(): Promise<BenchResult[]> {
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    for (const drop of drops) await drop();
   }
   return out;
 }
