@@ -130,6 +130,7 @@ export interface SearchResult {
   query: string;
   /** Per query word, the index terms it matched (after normalisation, stemming and variants). */
   terms: string[][];
+  /** Exact number of matches (counted in the same pass as the ranking; never an estimate). */
   total: number;
   results: SearchHit[];
   facets?: Facets;
