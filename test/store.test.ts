@@ -350,13 +350,17 @@ for (const b of backends) {
         [2, 1],
         [1, 2],
       ]) {
-        const p = await store.searchDocuments(q, {}, { facets: false, snippets: false, limit, offset });
-        assert.equal(p.total, 3);
-        assert.deepEqual(
-          p.results.map((h) => h.id),
-          ids.slice(offset, offset + limit),
-          `limit ${limit} offset ${offset}`,
-        );
+        for (const facets of [false, true]) {
+          // facets: the page comes from the same statement as the facets.
+          const p = await store.searchDocuments(q, {}, { facets, snippets: false, limit, offset });
+          assert.equal(p.total, 3);
+          assert.deepEqual(
+            p.results.map((h) => h.id),
+            ids.slice(offset, offset + limit),
+            `limit ${limit} offset ${offset} facets ${facets}`,
+          );
+          if (facets) assert.deepEqual(p.facets!.days, [{ day: '2021-04-01', count: 3 }]);
+        }
       }
     });
   });

@@ -644,14 +644,27 @@ export abstract class SqlStore implements Store {
     const order = groups.length ? 'r.score, r.id' : 'r.date DESC, r.id';
     // One pass over the matches: the top page by (rounded bm25, id) and the exact count of all
     // matches (a window count over the same rows, so the match is not evaluated twice).
+    const wantFacets = options.facets !== false;
+    const sample = Math.max(0, options.facetSample ?? FACET_SAMPLE);
+    const m = groups.length
+      ? this.matchedSql(groups, exclude, f)
+      : { sql: `SELECT d.seq, d.date, d.source FROM doc_meta d WHERE ${f.sql}`, params: f.params };
+    // Words with facets: the page, the total and the facets from one statement (one bm25 pass).
+    const combined =
+      wantFacets && groups.length > 0 && sample > 0 && offset + limit <= sample
+        ? await this.pageAndFacets(r, m, sample, limit, offset)
+        : null;
     // Words without any filter: the back-end may rank from its text index alone.
     const top =
-      groups.length > 0 && f.sql === '1=1' && offset + limit <= 2000
+      !combined && groups.length > 0 && f.sql === '1=1' && offset + limit <= 2000
         ? await this.topMatches(groups, exclude, offset + limit)
         : null;
     let page: { seq: number; score: number }[];
     let total: number;
-    if (top) {
+    if (combined) {
+      page = combined.page;
+      total = combined.total;
+    } else if (top) {
       page = top.rows.slice(offset);
       total = top.total;
     } else {
@@ -689,17 +702,45 @@ export abstract class SqlStore implements Store {
       };
     });
     const out: SearchResult = { query, terms: groups, total, results };
-    if (options.facets !== false) {
-      const m = groups.length
-        ? this.matchedSql(groups, exclude, f)
-        : { sql: `SELECT d.seq, d.date, d.source FROM doc_meta d WHERE ${f.sql}`, params: f.params };
-      const sample = Math.max(0, options.facetSample ?? FACET_SAMPLE);
+    if (combined) out.facets = combined.facets;
+    else if (wantFacets)
       out.facets =
         total === 0
           ? emptyFacets()
           : await this.facets(m, sample > 0 && total > sample ? { r, order, sample } : null);
-    }
     return out;
+  }
+
+  /**
+   * Ranked words with facets in one statement: the best `sample` matches are ranked once (ms);
+   * the page is their first rows, actors and roots are counted over them, sources, days and the
+   * total over every match (ma, unranked). Needs offset + limit ≤ sample.
+   */
+  private async pageAndFacets(
+    r: Sql,
+    m: Sql,
+    sample: number,
+    limit: number,
+    offset: number,
+  ): Promise<{ page: { seq: number; score: number }[]; total: number; facets: Facets }> {
+    const rows = await this.db.all<{ k: string; key: string; name: string | null; count: number }>(
+      `WITH ma AS MATERIALIZED (${m.sql}),
+         ms AS MATERIALIZED (SELECT r.seq, r.id, r.score FROM (${r.sql}) r ORDER BY r.score, r.id LIMIT ?)
+       ${FACET_AGGREGATES}
+       UNION ALL SELECT 't' AS k, NULL AS key, NULL AS name, count(*) AS count FROM ma
+       UNION ALL SELECT 'p' AS k, CAST(fp.seq AS TEXT) AS key, fp.id AS name, fp.score AS count FROM (
+         SELECT ms.seq, ms.id, ms.score FROM ms ORDER BY ms.score, ms.id LIMIT ? OFFSET ?) fp`,
+      [...m.params, ...r.params, sample, limit, offset],
+    );
+    const facets = facetsOf(rows);
+    let total = 0;
+    const page: { seq: number; score: number; id: string }[] = [];
+    for (const x of rows)
+      if (x.k === 't') total = Number(x.count);
+      else if (x.k === 'p') page.push({ seq: Number(x.key), score: Number(x.count), id: x.name ?? '' });
+    page.sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (total > sample) facets.sampled = sample;
+    return { page, total, facets };
   }
 
   /** The stored fields of a result page, by seq (text only when snippets are wanted). */
@@ -743,30 +784,11 @@ export abstract class SqlStore implements Store {
       ? `, ms AS MATERIALIZED (SELECT r.seq FROM (${sampled.r.sql}) r ORDER BY ${sampled.order} LIMIT ?)`
       : ', ms AS (SELECT seq FROM ma)';
     const rows = await this.db.all<{ k: string; key: string; name: string | null; count: number }>(
-      `WITH ma AS MATERIALIZED (${m.sql})${ms}
-       SELECT 'a' AS k, key, name, count FROM (
-         SELECT e.actor_key AS key, max(e.name_ar) AS name, count(DISTINCT e.doc) AS count
-         FROM ms CROSS JOIN entities e WHERE e.doc = ms.seq GROUP BY e.actor_key ORDER BY count DESC, key LIMIT 10) fa
-       UNION ALL SELECT 'r' AS k, key, NULL AS name, count FROM (
-         SELECT v.root AS key, count(*) AS count FROM ms CROSS JOIN events v WHERE v.doc = ms.seq
-         GROUP BY v.root ORDER BY count DESC, key LIMIT 20) fr
-       UNION ALL SELECT 's' AS k, key, NULL AS name, count FROM (
-         SELECT ma.source AS key, count(*) AS count FROM ma WHERE ma.source IS NOT NULL
-         GROUP BY ma.source ORDER BY count DESC, key LIMIT 20) fs
-       UNION ALL SELECT 'd' AS k, key, NULL AS name, count FROM (
-         SELECT ma.date AS key, count(*) AS count FROM ma WHERE ma.date IS NOT NULL GROUP BY ma.date) fd`,
+      `WITH ma AS MATERIALIZED (${m.sql})${ms} ${FACET_AGGREGATES}`,
       sampled ? [...m.params, ...sampled.r.params, sampled.sample] : m.params,
     );
-    const out = emptyFacets();
+    const out = facetsOf(rows);
     if (sampled) out.sampled = sampled.sample;
-    for (const r of rows) {
-      const count = Number(r.count);
-      if (r.k === 'a') out.actors.push({ key: r.key, name: r.name ?? '', count });
-      else if (r.k === 'r') out.roots.push({ root: r.key, count });
-      else if (r.k === 's') out.sources.push({ source: r.key, count });
-      else out.days.push({ day: r.key, count });
-    }
-    out.days.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
     return out;
   }
 
@@ -1012,6 +1034,38 @@ export abstract class SqlStore implements Store {
   async close(): Promise<void> {
     await this.db.close();
   }
+}
+
+/**
+ * The four facet aggregates over `ma` (every match: seq, date, source) and `ms` (the matches
+ * actors and roots are counted over), as rows (k, key, name, count). CROSS JOIN keeps SQLite
+ * from scanning all events/entities and probing the match set.
+ */
+const FACET_AGGREGATES = `
+  SELECT 'a' AS k, key, name, count FROM (
+    SELECT e.actor_key AS key, max(e.name_ar) AS name, count(DISTINCT e.doc) AS count
+    FROM ms CROSS JOIN entities e WHERE e.doc = ms.seq GROUP BY e.actor_key ORDER BY count DESC, key LIMIT 10) fa
+  UNION ALL SELECT 'r' AS k, key, NULL AS name, count FROM (
+    SELECT v.root AS key, count(*) AS count FROM ms CROSS JOIN events v WHERE v.doc = ms.seq
+    GROUP BY v.root ORDER BY count DESC, key LIMIT 20) fr
+  UNION ALL SELECT 's' AS k, key, NULL AS name, count FROM (
+    SELECT ma.source AS key, count(*) AS count FROM ma WHERE ma.source IS NOT NULL
+    GROUP BY ma.source ORDER BY count DESC, key LIMIT 20) fs
+  UNION ALL SELECT 'd' AS k, key, NULL AS name, count FROM (
+    SELECT ma.date AS key, count(*) AS count FROM ma WHERE ma.date IS NOT NULL GROUP BY ma.date) fd`;
+
+/** Facets from FACET_AGGREGATES rows (other kinds of rows are ignored); days in date order. */
+function facetsOf(rows: { k: string; key: string; name: string | null; count: number }[]): Facets {
+  const out = emptyFacets();
+  for (const r of rows) {
+    const count = Number(r.count);
+    if (r.k === 'a') out.actors.push({ key: r.key, name: r.name ?? '', count });
+    else if (r.k === 'r') out.roots.push({ root: r.key, count });
+    else if (r.k === 's') out.sources.push({ source: r.key, count });
+    else if (r.k === 'd') out.days.push({ day: r.key, count });
+  }
+  out.days.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  return out;
 }
 
 function emptyFacets(): Facets {
