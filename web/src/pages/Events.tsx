@@ -7,10 +7,9 @@ import { EventRecordsTable } from '../components/EventTables.js';
 import { NetworkGraph } from '../components/NetworkGraph.js';
 import { WorldMap } from '../components/WorldMap.js';
 import { num, useT } from '../i18n.js';
-import { cameoLabel, useCameo } from '../names.js';
+import { RootSelect } from '../components/RootSelect.js';
 
 const keys = ['from', 'to', 'root', 'actor', 'source'] as const;
-const roots = Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(2, '0'));
 const PAGE = 50;
 
 export function EventsPage({
@@ -21,7 +20,6 @@ export function EventsPage({
   go: (p: Record<string, string>) => void;
 }) {
   const { t, lang } = useT();
-  const cameo = useCameo();
   const filter: Record<string, string> = {};
   for (const k of keys) {
     const v = params.get(k);
@@ -62,17 +60,7 @@ export function EventsPage({
           <label>
             {t('to')} <input type="date" name="to" value={form.to ?? ''} onInput={set('to')} />
           </label>
-          <label>
-            {t('root')}{' '}
-            <select name="root" value={form.root ?? ''} onChange={set('root')}>
-              <option value="">{t('any')}</option>
-              {roots.map((r) => (
-                <option key={r} value={r}>
-                  {r} — {cameoLabel(cameo, r, lang)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RootSelect value={form.root ?? ''} onChange={set('root')} />
           <label>
             {t('actor')} <input name="actor" value={form.actor ?? ''} onInput={set('actor')} />
           </label>

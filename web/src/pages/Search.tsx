@@ -5,10 +5,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { getJson, href, useApi, type SearchResult, type TimelinePoint } from '../api.js';
 import { DayBars } from '../components/charts.js';
 import { num, useT } from '../i18n.js';
+import { RootSelect } from '../components/RootSelect.js';
 import { cameoLabel, useCameo } from '../names.js';
 
 export const filterKeys = ['from', 'to', 'source', 'actor', 'root', 'place'] as const;
-const roots = Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(2, '0'));
 
 function Snippet({ hit }: { hit: SearchResult['results'][number] }) {
   const s = hit.snippet;
@@ -108,17 +108,7 @@ export function SearchPage({
           <label>
             {t('actor')} <input name="actor" value={form.actor ?? ''} onInput={set('actor')} />
           </label>
-          <label>
-            {t('root')}{' '}
-            <select name="root" value={form.root ?? ''} onChange={set('root')}>
-              <option value="">{t('any')}</option>
-              {roots.map((r) => (
-                <option key={r} value={r}>
-                  {r} — {cameoLabel(cameo, r, lang)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RootSelect value={form.root ?? ''} onChange={set('root')} />
           <label>
             {t('place')} <input name="place" value={form.place ?? ''} onInput={set('place')} />
           </label>
