@@ -13,6 +13,7 @@ import { buildServer, listen } from '../src/api/server.js';
 import type { MarsadJson } from '../src/doc/doc.js';
 import { normaliseWord } from '../src/text/normalise.js';
 import { openStore } from '../src/store/open.js';
+import { actorKey } from '../src/store/sql-store.js';
 import type { SearchResult, Store } from '../src/store/types.js';
 
 const TOKEN = 'test-token-7f3a';
@@ -149,6 +150,61 @@ describe('read routes', () => {
     assert.equal(stats.readOnly, false);
     const cameo = (await get('/api/cameo')).body as { codes: unknown[] };
     assert.ok(Array.isArray(cameo.codes));
+  });
+
+  test('events total, quad-class timeline, actor quotes and the document cluster come from the store', async () => {
+    const all = (await get('/api/events?limit=10000')).body as {
+      total: number;
+      events: { day: string | null; quadClass: number; root: string }[];
+    };
+    assert.equal(all.total, all.events.length);
+    const page = (await get('/api/events?limit=1&offset=0')).body as { total: number; events: unknown[] };
+    assert.equal(page.total, all.total);
+    assert.ok(page.events.length <= 1);
+    const expected = new Map<string, number[]>();
+    for (const e of all.events) {
+      if (!e.day) continue;
+      const row = expected.get(e.day) ?? [0, 0, 0, 0];
+      row[e.quadClass - 1]++;
+      expected.set(e.day, row);
+    }
+    const quad = (await get('/api/events/timeline')).body as { timeline: { day: string; quad: number[] }[] };
+    assert.deepEqual(
+      quad.timeline.map((p) => [p.day, p.quad]),
+      [...expected].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    );
+    assertBadParam(await get('/api/events/timeline?root=99'), 'root');
+    if (all.events.length > 0) {
+      const root = all.events[0].root;
+      const one = (await get(`/api/events?root=${root}&limit=1`)).body as { total: number };
+      assert.equal(one.total, all.events.filter((e) => e.root === root).length);
+    }
+    // Every quote with a speaker is listed on its speaker's actor page.
+    let checked = 0;
+    for (const id of sampleIds) {
+      const { document, meta } = (await get(`/api/documents/${id}`)).body as {
+        document: MarsadJson;
+        meta: { cluster: { size: number; documents: { id: string }[] } | null };
+      };
+      if (meta.cluster) {
+        assert.ok(meta.cluster.size > 1);
+        assert.ok(meta.cluster.documents.some((d) => d.id === id));
+      }
+      for (const q of document.quotes) {
+        const speaker = document.entities.find((e) => e.id === q.speaker);
+        if (!speaker) continue;
+        const r = await get(`/api/actors/${encodeURIComponent(actorKey(speaker))}`);
+        assert.equal(r.status, 200);
+        const quotes = (r.body as { quotes: { doc: string; id: string; start: number; end: number }[] })
+          .quotes;
+        assert.ok(
+          quotes.some((x) => x.doc === id && x.id === q.id && x.start === q.start && x.end === q.end),
+          `quote ${q.id} of ${id} on ${actorKey(speaker)}'s page`,
+        );
+        checked++;
+      }
+    }
+    assert.ok(checked > 0, 'the samples have attributed quotes');
   });
 
   test('read answers are reused for the same URL for a few seconds', async () => {
@@ -389,6 +445,7 @@ describe('OpenAPI and static files', () => {
       ['/api/actors', 'get'],
       ['/api/actors/{id}', 'get'],
       ['/api/events', 'get'],
+      ['/api/events/timeline', 'get'],
       ['/api/timeline', 'get'],
       ['/api/graph', 'get'],
       ['/api/stats', 'get'],

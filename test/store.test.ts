@@ -299,6 +299,51 @@ for (const b of backends) {
       assert.equal(s.entities, 6);
     });
 
+    test('events total, quad-class timeline and per-document cluster', async () => {
+      assert.equal(await store.countEvents(), 2);
+      assert.equal(await store.countEvents({ root: '19' }), 1);
+      assert.equal(await store.countEvents({ actor: 'code:SAUGOV', limit: 1, offset: 5 }), 1);
+      assert.equal(await store.countEvents({ source: 'nowhere' }), 0);
+      assert.deepEqual(await store.eventTimeline(), [
+        { day: '2021-03-01', quad: [0, 0, 0, 1] },
+        { day: '2021-03-02', quad: [1, 0, 0, 0] },
+      ]);
+      assert.deepEqual(await store.eventTimeline({ from: '2021-03-02' }), [
+        { day: '2021-03-02', quad: [1, 0, 0, 0] },
+      ]);
+      assert.deepEqual(await store.eventTimeline({ doc: docs[0].doc.id }), [
+        { day: '2021-03-01', quad: [0, 0, 0, 1] },
+      ]);
+      const [strike, visit, strike2] = docs;
+      const c = await store.documentCluster(strike2.doc.id);
+      assert.ok(c);
+      assert.equal(c.id, strike.doc.id);
+      assert.equal(c.size, 2);
+      assert.deepEqual(c, (await store.clusters())[0]);
+      const alone = await store.documentCluster(visit.doc.id);
+      assert.equal(alone?.size, 1);
+      assert.deepEqual(
+        alone?.documents.map((d) => d.id),
+        [visit.doc.id],
+      );
+      assert.equal(await store.documentCluster('0'.repeat(64)), null);
+    });
+
+    test('story-cluster counts of events do not depend on the page', async () => {
+      const all = await store.events();
+      for (let i = 0; i < all.length; i++) {
+        const [one] = await store.events({ limit: 1, offset: i });
+        assert.deepEqual(one, all[i]);
+      }
+      assert.deepEqual(
+        all.map((v) => [v.root, v.numArticles, v.numMentions, v.numSources]),
+        [
+          ['19', 2, 2, 2],
+          ['04', 1, 2, 2],
+        ],
+      );
+    });
+
     test('reprocess: stale documents are listed and their layers replaced', async () => {
       const stale = await store.staleDocuments('test-2', 2);
       assert.equal(stale.length, 2);
@@ -310,6 +355,56 @@ for (const b of backends) {
       assert.equal((await store.staleDocuments('test-2', 10)).length, 0);
       assert.equal((await store.stats()).events, 0);
       assert.deepEqual(await store.getDocument(updated[0].json.doc.id), updated[0].json);
+    });
+
+    test('quotes by speaker and by document, with offsets into the text', async () => {
+      const text = 'قال وزير الخارجية السعودي إن "المحادثات كانت مثمرة" وأضاف أن التعاون مستمر.';
+      const qs = text.indexOf('"') + 1;
+      const qe = text.indexOf('"', qs);
+      const j = {
+        schema: 'marsad/1',
+        doc: { id: docId(text), text, title: null, date: '2021-03-09', source: 'وكالة الغرب', url: null },
+        entities: [
+          {
+            id: 'E1',
+            type: 'PER',
+            name: { ar: 'وزير الخارجية السعودي', en: null },
+            actor: { id: null, code: 'SAUGOV', country: 'SAU', sectors: ['GOV'] },
+            geo: null,
+            mentions: [{ start: 4, end: 25, text: text.slice(4, 25) }],
+          },
+        ],
+        quotes: [
+          {
+            id: 'Q1',
+            start: qs,
+            end: qe,
+            text: text.slice(qs, qe),
+            direct: true,
+            speaker: 'E1',
+            speakerText: null,
+            cue: null,
+          },
+        ],
+        times: [],
+        events: [],
+      } as unknown as MarsadJson;
+      await store.write({
+        docs: [prepareJson(j, { pipelineVersion: 'test-2', origin: { where: 'quote:1' } })],
+      });
+      const mine = await store.quotes({ speaker: 'code:SAUGOV' });
+      assert.equal(mine.length, 1);
+      const q = mine[0];
+      assert.equal(q.doc, j.doc.id);
+      assert.equal(q.quote, 'Q1');
+      assert.equal(q.direct, true);
+      assert.equal(text.slice(q.start, q.end), 'المحادثات كانت مثمرة');
+      assert.equal(q.text, 'المحادثات كانت مثمرة');
+      assert.deepEqual(q.speaker, { entity: 'E1', key: 'code:SAUGOV', name: 'وزير الخارجية السعودي' });
+      assert.equal(q.date, '2021-03-09');
+      assert.deepEqual(await store.quotes({ doc: j.doc.id }), mine);
+      assert.deepEqual(await store.quotes({ speaker: 'code:USAMIL' }), []);
+      assert.deepEqual(await store.quotes({ speaker: 'code:SAUGOV', offset: 1 }), []);
     });
 
     // Last: it adds documents to the shared store.

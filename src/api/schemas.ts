@@ -76,6 +76,9 @@ export const GraphQuery = Type.Object(
 );
 export type GraphQuery = Static<typeof GraphQuery>;
 
+export const EventTimelineQuery = Type.Object(eventFilter, { additionalProperties: false });
+export type EventTimelineQuery = Static<typeof EventTimelineQuery>;
+
 export const TimelineQuery = Type.Object(
   {
     from: Type.Optional(day('earliest day')),

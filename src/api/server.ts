@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { packageRoot } from '../resources.js';
-import type { ActorSummary, Cluster, PreparedDoc, PutResult, Store } from '../store/types.js';
+import type { ActorSummary, PreparedDoc, PutResult, Store } from '../store/types.js';
 import { loadCameoLabels } from './cameo.js';
 import { Extractor } from './ingest.js';
 import { eventsCsv, eventsJsonl } from './csv.js';
@@ -19,6 +19,7 @@ import {
   DocumentBody,
   ErrorBody,
   EventsQuery,
+  EventTimelineQuery,
   ExtractBody,
   GraphQuery,
   SearchQuery,
@@ -154,18 +155,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const extractor = new Extractor(opts.extractWorkers ?? 1);
   app.addHook('onClose', async () => extractor.close());
 
-  // Story clusters by document, refreshed at most every 30 s (the Store has no per-document lookup).
-  let clusterIndex: { at: number; byDoc: Map<string, Cluster> } | null = null;
-  const clusterOf = async (id: string): Promise<Cluster | null> => {
-    if (!clusterIndex || Date.now() - clusterIndex.at > 30_000) {
-      const byDoc = new Map<string, Cluster>();
-      for (const c of await store.clusters({ minSize: 2, limit: 10_000 }))
-        for (const d of c.documents) byDoc.set(d.id, c);
-      clusterIndex = { at: Date.now(), byDoc };
-    }
-    return clusterIndex.byDoc.get(id) ?? null;
-  };
-
   await app.register(
     async (api) => {
       api.get(
@@ -202,7 +191,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
           const { id } = req.params as { id: string };
           const document = await store.getDocument(id);
           if (!document) throw new ApiError(404, `no document with id ${id}`, 'id');
-          return { document, meta: { cluster: await clusterOf(id) } };
+          // Only a story told by more than one document is shown as a cluster.
+          const cluster = await store.documentCluster(id);
+          return { document, meta: { cluster: cluster && cluster.size > 1 ? cluster : null } };
         },
       );
 
@@ -251,11 +242,16 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
             p.events += e.events;
             partners.set(other, p);
           }
-          const quotes = await actorQuotes(
-            store,
-            actor,
-            events.map((e) => e.doc),
-          );
+          const quotes: ActorQuote[] = (await store.quotes({ speaker: key, limit: 50 })).map((q) => ({
+            doc: q.doc,
+            title: q.title,
+            date: q.date,
+            id: q.quote,
+            text: q.text,
+            direct: q.direct,
+            start: q.start,
+            end: q.end,
+          }));
           return {
             actor,
             timeline,
@@ -291,8 +287,26 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
               .header('Content-Disposition', 'attachment; filename="marsad-events.jsonl"');
             return eventsJsonl(events);
           }
-          return { offset: filter.offset, limit: filter.limit, events };
+          return {
+            offset: filter.offset,
+            limit: filter.limit,
+            total: await store.countEvents(filter),
+            events,
+          };
         },
+      );
+
+      api.get(
+        '/events/timeline',
+        {
+          schema: {
+            summary: 'Events per day and quad class (1 verbal cooperation … 4 material conflict)',
+            tags: ['events'],
+            querystring: EventTimelineQuery,
+            response: errorResponses,
+          },
+        },
+        async (req) => ({ timeline: await store.eventTimeline(req.query as EventTimelineQuery) }),
       );
 
       api.get(
@@ -382,7 +396,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         async (req, reply) => {
           const result = await opts.ingest!(await extractor.prepare(req.body as DocumentBody));
           cache.clear();
-          clusterIndex = null;
           void (reply as FastifyReply).code(result.status === 'new' ? 201 : 200);
           return result;
         },
@@ -434,54 +447,6 @@ export interface ActorQuote {
   direct: boolean;
   start: number;
   end: number;
-}
-
-/**
- * Quotes whose speaker is this actor, read from the documents of its events and from documents
- * that mention its name (the Store has no quote query yet).
- */
-async function actorQuotes(store: Store, actor: ActorSummary, eventDocs: string[]): Promise<ActorQuote[]> {
-  const docs = new Set(eventDocs.slice(0, 40));
-  try {
-    const hits = await store.searchDocuments(
-      actor.name,
-      { actor: actor.key },
-      { limit: 20, facets: false, snippets: false },
-    );
-    for (const h of hits.results) docs.add(h.id);
-  } catch {
-    // a name the search cannot parse: the event documents are enough
-  }
-  const out: ActorQuote[] = [];
-  for (const id of [...docs].slice(0, 40)) {
-    const json = await store.getDocument(id);
-    if (!json) continue;
-    const mine = new Set(
-      json.entities
-        .filter(
-          (e) =>
-            (actor.id !== null && e.actor.id === actor.id) ||
-            (actor.id === null &&
-              (e.name.ar === actor.name || (actor.code !== null && e.actor.code === actor.code))),
-        )
-        .map((e) => e.id),
-    );
-    for (const q of json.quotes) {
-      if (q.speaker === null || !mine.has(q.speaker)) continue;
-      out.push({
-        doc: id,
-        title: json.doc.title,
-        date: json.doc.date,
-        id: q.id,
-        text: q.text,
-        direct: q.direct,
-        start: q.start,
-        end: q.end,
-      });
-      if (out.length >= 50) return out;
-    }
-  }
-  return out;
 }
 
 export interface ListenOptions {

@@ -24,6 +24,9 @@ import {
   type Origin,
   type PreparedDoc,
   type PutResult,
+  type QuadPoint,
+  type QuoteFilter,
+  type QuoteRecord,
   type SearchFilters,
   type SearchOptions,
   type SearchResult,
@@ -792,7 +795,11 @@ export abstract class SqlStore implements Store {
     return out;
   }
 
-  async events(filter: EventFilter = {}): Promise<EventRecord[]> {
+  /**
+   * Conditions on `events v` and a per-document table `d` (documents or doc_meta: both have id
+   * and source) for an event filter.
+   */
+  private eventWhere(filter: EventFilter): Sql {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.from) {
@@ -824,23 +831,92 @@ export abstract class SqlStore implements Store {
         SELECT 1 FROM entities e WHERE e.doc = v.doc AND e.eid IN (v.src_eid, v.tgt_eid) AND e.name_norm = ?))`);
       params.push(filter.actor, filter.actor, filter.actor, filter.actor, normaliseWord(filter.actor));
     }
+    return { sql: where.length ? where.join(' AND ') : '1 = 1', params };
+  }
+
+  async events(filter: EventFilter = {}): Promise<EventRecord[]> {
+    return this.eventRecords(filter, true);
+  }
+
+  async countEvents(filter: EventFilter = {}): Promise<number> {
+    const w = this.eventWhere(filter);
+    const rows = await this.db.all<{ n: number }>(
+      `SELECT count(*) AS n FROM events v JOIN doc_meta d ON d.seq = v.doc WHERE ${w.sql}`,
+      w.params,
+    );
+    return Number(rows[0].n);
+  }
+
+  async eventTimeline(filter: EventFilter = {}): Promise<QuadPoint[]> {
+    const w = this.eventWhere(filter);
+    const rows = await this.db.all<{ day: string; quad_class: number; n: number }>(
+      `SELECT v.day, v.quad_class, count(*) AS n FROM events v JOIN doc_meta d ON d.seq = v.doc
+       WHERE v.day IS NOT NULL AND ${w.sql} GROUP BY v.day, v.quad_class`,
+      w.params,
+    );
+    const byDay = new Map<string, QuadPoint>();
+    for (const r of rows) {
+      const q = Number(r.quad_class);
+      if (!(q >= 1 && q <= 4)) continue;
+      let p = byDay.get(r.day);
+      if (!p) byDay.set(r.day, (p = { day: r.day, quad: [0, 0, 0, 0] }));
+      p.quad[q - 1] += Number(r.n);
+    }
+    return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  }
+
+  /**
+   * Story-cluster counts (copies, distinct documents, distinct sources) of these clusters only,
+   * through the cluster and occurrence indexes: a page of events costs a few index probes instead
+   * of a pass over every document and copy.
+   */
+  private async clusterCounts(
+    ids: string[],
+  ): Promise<Map<string, { mentions: number; articles: number; sources: number }>> {
+    const out = new Map<string, { mentions: number; articles: number; sources: number }>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = await this.db.all<{
+        cluster_id: string;
+        mentions: number;
+        articles: number;
+        sources: number;
+      }>(
+        `SELECT d.cluster_id, count(*) AS mentions, count(DISTINCT d.seq) AS articles,
+           count(DISTINCT coalesce(o.source, d.source)) AS sources
+         FROM documents d JOIN occurrences o ON o.doc_id = d.id
+         WHERE d.cluster_id IN (${chunk.map(() => '?').join(',')}) GROUP BY d.cluster_id`,
+        chunk,
+      );
+      for (const r of rows)
+        out.set(r.cluster_id, {
+          mentions: Number(r.mentions),
+          articles: Number(r.articles),
+          sources: Number(r.sources),
+        });
+    }
+    return out;
+  }
+
+  /** Events passing the filter, in gid order; `counts`: with their story clusters' counts. */
+  private async eventRecords(filter: EventFilter, counts: boolean): Promise<EventRecord[]> {
+    const w = this.eventWhere(filter);
     const rows = await this.db.all<Record<string, unknown>>(
-      `WITH cs AS (
-         SELECT d.cluster_id, count(*) AS mentions, count(DISTINCT d.seq) AS articles, count(DISTINCT coalesce(o.source, d.source)) AS sources
-         FROM documents d JOIN occurrences o ON o.doc_id = d.id GROUP BY d.cluster_id)
-       SELECT v.*, d.id AS doc_id, d.url, d.source AS doc_source, cs.mentions, cs.sources, cs.articles,
+      `SELECT v.*, d.id AS doc_id, d.url, d.source AS doc_source, d.cluster_id,
          s.name_ar AS s_name, s.actor_id AS s_id, s.country AS s_country, s.sector AS s_sector,
          t.name_ar AS t_name, t.actor_id AS t_id, t.country AS t_country, t.sector AS t_sector,
          l.name_ar AS l_name, l.country AS l_country, l.lat AS l_lat, l.lon AS l_lon
        FROM events v JOIN documents d ON d.seq = v.doc
-       LEFT JOIN cs ON cs.cluster_id = d.cluster_id
        LEFT JOIN entities s ON s.doc = v.doc AND s.eid = v.src_eid
        LEFT JOIN entities t ON t.doc = v.doc AND t.eid = v.tgt_eid
        LEFT JOIN entities l ON l.doc = v.doc AND l.eid = v.location_eid
-       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       WHERE ${w.sql}
        ORDER BY v.gid LIMIT ? OFFSET ?`,
-      [...params, filter.limit ?? 1000, filter.offset ?? 0],
+      [...w.params, filter.limit ?? 1000, filter.offset ?? 0],
     );
+    const cs = counts
+      ? await this.clusterCounts([...new Set(rows.map((r) => r.cluster_id as string))])
+      : new Map<string, { mentions: number; articles: number; sources: number }>();
     const actor = (r: Record<string, unknown>, p: 'src' | 'tgt', a: 's' | 't'): EventActor => ({
       entity: (r[`${p}_eid`] as string) ?? null,
       code: (r[`${p}_code`] as string) ?? null,
@@ -875,9 +951,9 @@ export abstract class SqlStore implements Store {
       trigger: { start: Number(r.trigger_start), end: Number(r.trigger_end), text: r.trigger_text as string },
       url: (r.url as string) ?? null,
       docSource: (r.doc_source as string) ?? null,
-      numMentions: Number(r.mentions ?? 1),
-      numSources: Number(r.sources ?? 1),
-      numArticles: Number(r.articles ?? 1),
+      numMentions: cs.get(r.cluster_id as string)?.mentions ?? 1,
+      numSources: cs.get(r.cluster_id as string)?.sources ?? 1,
+      numArticles: cs.get(r.cluster_id as string)?.articles ?? 1,
     }));
   }
 
@@ -925,7 +1001,7 @@ export abstract class SqlStore implements Store {
   }
 
   async graph(filter: EventFilter = {}): Promise<Graph> {
-    const events = await this.events({ ...filter, limit: filter.limit ?? 100000 });
+    const events = await this.eventRecords({ ...filter, limit: filter.limit ?? 100000 }, false);
     const nodes = new Map<string, Graph['nodes'][number]>();
     const edges = new Map<string, { e: Graph['edges'][number]; roots: Set<string>; sum: number }>();
     const node = (a: EventActor): string | null => {
@@ -968,26 +1044,69 @@ export abstract class SqlStore implements Store {
       [options.minSize ?? 2, options.limit ?? 100],
     );
     const out: Cluster[] = [];
-    for (const h of heads) {
-      const docs = await this.db.all<{
-        id: string;
-        title: string | null;
-        date: string | null;
-        source: string | null;
-      }>('SELECT id, title, date, source FROM documents WHERE cluster_id = ? ORDER BY seq', [h.cluster_id]);
-      const srcs = await this.db.all<{ source: string }>(
-        `SELECT DISTINCT coalesce(o.source, d.source) AS source FROM documents d JOIN occurrences o ON o.doc_id = d.id
-         WHERE d.cluster_id = ? AND coalesce(o.source, d.source) IS NOT NULL ORDER BY source`,
-        [h.cluster_id],
-      );
-      out.push({
-        id: h.cluster_id,
-        size: Number(h.size),
-        sources: srcs.map((s) => s.source),
-        documents: docs,
-      });
-    }
+    for (const h of heads) out.push(await this.cluster(h.cluster_id));
     return out;
+  }
+
+  async documentCluster(id: string): Promise<Cluster | null> {
+    const rows = await this.db.all<{ cluster_id: string }>('SELECT cluster_id FROM documents WHERE id = ?', [
+      id,
+    ]);
+    return rows.length === 0 ? null : this.cluster(rows[0].cluster_id);
+  }
+
+  /** One story cluster: its documents in storage order and the distinct sources of their copies. */
+  private async cluster(clusterId: string): Promise<Cluster> {
+    const docs = await this.db.all<{
+      id: string;
+      title: string | null;
+      date: string | null;
+      source: string | null;
+    }>('SELECT id, title, date, source FROM documents WHERE cluster_id = ? ORDER BY seq', [clusterId]);
+    const srcs = await this.db.all<{ source: string }>(
+      `SELECT DISTINCT coalesce(o.source, d.source) AS source FROM documents d JOIN occurrences o ON o.doc_id = d.id
+       WHERE d.cluster_id = ? AND coalesce(o.source, d.source) IS NOT NULL ORDER BY source`,
+      [clusterId],
+    );
+    return { id: clusterId, size: docs.length, sources: srcs.map((x) => x.source), documents: docs };
+  }
+
+  async quotes(filter: QuoteFilter = {}): Promise<QuoteRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.speaker) {
+      where.push('q.speaker_key = ?');
+      params.push(filter.speaker);
+    }
+    if (filter.doc) {
+      where.push('d.id = ?');
+      params.push(filter.doc);
+    }
+    const rows = await this.db.all<Record<string, unknown>>(
+      `SELECT d.id AS doc_id, d.title, d.date, d.source, q.qid, q.text, q.direct, q.start_, q.end_,
+         q.speaker_eid, q.speaker_key, e.name_ar
+       FROM quotes q JOIN documents d ON d.seq = q.doc
+       LEFT JOIN entities e ON e.doc = q.doc AND e.eid = q.speaker_eid
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY q.doc DESC, q.start_, q.qid LIMIT ? OFFSET ?`,
+      [...params, filter.limit ?? 100, filter.offset ?? 0],
+    );
+    return rows.map((r) => ({
+      doc: r.doc_id as string,
+      title: (r.title as string) ?? null,
+      date: (r.date as string) ?? null,
+      source: (r.source as string) ?? null,
+      quote: r.qid as string,
+      text: r.text as string,
+      direct: Number(r.direct) === 1,
+      start: Number(r.start_),
+      end: Number(r.end_),
+      speaker: {
+        entity: (r.speaker_eid as string) ?? null,
+        key: (r.speaker_key as string) ?? null,
+        name: (r.name_ar as string) ?? null,
+      },
+    }));
   }
 
   async stats(): Promise<StoreStats> {

@@ -190,6 +190,37 @@ export interface EventRecord {
   numArticles: number;
 }
 
+/** Events per day and quad class (1 verbal cooperation … 4 material conflict). */
+export interface QuadPoint {
+  day: string;
+  /** Counts for quad classes 1, 2, 3 and 4. */
+  quad: [number, number, number, number];
+}
+
+export interface QuoteFilter {
+  /** Actor key of the speaker (as in ActorSummary.key). */
+  speaker?: string;
+  /** Document id. */
+  doc?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface QuoteRecord {
+  doc: string;
+  title: string | null;
+  date: string | null;
+  source: string | null;
+  /** Quote id within its document. */
+  quote: string;
+  text: string;
+  direct: boolean;
+  /** UTF-16 offsets of the quote in the document text. */
+  start: number;
+  end: number;
+  speaker: { entity: string | null; key: string | null; name: string | null };
+}
+
 export interface ActorFilter {
   /** Name prefix, code or id. */
   query?: string;
@@ -266,10 +297,18 @@ export interface Store {
   failures(limit?: number): Promise<(Failure & { at: string })[]>;
   searchDocuments(query: string, filters?: SearchFilters, options?: SearchOptions): Promise<SearchResult>;
   events(filter?: EventFilter): Promise<EventRecord[]>;
+  /** How many events pass the filter (limit and offset ignored). */
+  countEvents(filter?: EventFilter): Promise<number>;
+  /** Events per day and quad class, for the events passing the filter, in day order. */
+  eventTimeline(filter?: EventFilter): Promise<QuadPoint[]>;
+  /** Quotes, newest stored first; by speaker and/or document. */
+  quotes(filter?: QuoteFilter): Promise<QuoteRecord[]>;
   actors(filter?: ActorFilter): Promise<ActorSummary[]>;
   timeline(filter?: SearchFilters): Promise<TimelinePoint[]>;
   graph(filter?: EventFilter): Promise<Graph>;
   clusters(options?: { minSize?: number; limit?: number }): Promise<Cluster[]>;
+  /** The story cluster a stored document belongs to (size 1 when alone); null when not stored. */
+  documentCluster(id: string): Promise<Cluster | null>;
   stats(): Promise<StoreStats>;
   /** Documents extracted by another pipeline version, in storage order after `after`. */
   staleDocuments(version: string, limit: number, after?: string): Promise<StoredInput[]>;

@@ -1,7 +1,7 @@
 // Events explorer: filters, a paged table, CSV/JSONL downloads of the filtered events, the
 // quad-class timeline, the actor network and the map of event locations.
 import { useEffect, useState } from 'preact/hooks';
-import { getJson, queryString, useApi, type EventRecord, type Graph } from '../api.js';
+import { getJson, queryString, useApi, type EventRecord, type Graph, type QuadPoint } from '../api.js';
 import { DayBars } from '../components/charts.js';
 import { EventRecordsTable } from '../components/EventTables.js';
 import { NetworkGraph } from '../components/NetworkGraph.js';
@@ -30,8 +30,9 @@ export function EventsPage({
   const [form, setForm] = useState<Record<string, string>>(filter);
   useEffect(() => setForm(filter), [key]);
   const page = useApi(`${key}@${offset}`, () =>
-    getJson<{ events: EventRecord[] }>('events', { ...filter, limit: PAGE, offset }),
+    getJson<{ events: EventRecord[]; total: number }>('events', { ...filter, limit: PAGE, offset }),
   );
+  const quad = useApi(key, () => getJson<{ timeline: QuadPoint[] }>('events/timeline', filter));
   const all = useApi(key, () => getJson<{ events: EventRecord[] }>('events', { ...filter, limit: 2000 }));
   const graph = useApi(key, () => getJson<Graph>('graph', filter));
   const set = (k: string) => (e: Event) => setForm({ ...form, [k]: (e.target as HTMLInputElement).value });
@@ -41,15 +42,6 @@ export function EventsPage({
     for (const [k, v] of Object.entries(form)) if (v) clean[k] = v.trim();
     go(clean);
   };
-  // Quad-class counts per day, from the filtered events.
-  const quad = new Map<string, number[]>();
-  if (all.state === 'ok')
-    for (const e of all.data.events) {
-      if (!e.day) continue;
-      const row = quad.get(e.day) ?? [0, 0, 0, 0];
-      row[e.quadClass - 1] += 1;
-      quad.set(e.day, row);
-    }
   return (
     <div class="events-page">
       <form class="search-form" onSubmit={submit}>
@@ -91,9 +83,9 @@ export function EventsPage({
       <div class="grid2">
         <section>
           <h3>{t('quadTimeline')}</h3>
-          {all.state === 'ok' ? (
+          {quad.state === 'ok' ? (
             <DayBars
-              rows={[...quad].map(([day, values]) => ({ day, values }))}
+              rows={quad.data.timeline.map((p) => ({ day: p.day, values: p.quad }))}
               series={[1, 2, 3, 4].map((q) => ({
                 key: `q${q}`,
                 label: t(`q${q}` as 'q1'),
@@ -131,9 +123,10 @@ export function EventsPage({
               </button>
             ) : null}
             <span>
-              {num(offset + 1, lang)}…{num(offset + page.data.events.length, lang)}
+              {num(offset + 1, lang)}…{num(offset + page.data.events.length, lang)} /{' '}
+              {num(page.data.total, lang)}
             </span>
-            {page.data.events.length === PAGE ? (
+            {offset + page.data.events.length < page.data.total ? (
               <button type="button" onClick={() => go({ ...filter, offset: String(offset + PAGE) })}>
                 {t('next')}
               </button>
