@@ -17,7 +17,10 @@ export interface GoldMention {
   end: number;
   text: string;
   type: string;
-  /** KB id, 'NIL' (not in the KB) or '-' (role phrase: only the code is judged). */
+  /**
+   * KB id, 'NIL' (not in the KB) or '-' (role phrase: only the code is judged). An id the
+   * knowledge base does not contain is scored as NIL (the blind set names identities ahead of it).
+   */
   kb: string;
   /** Expected actor code, or '-' when not judged. */
   code: string;
@@ -95,16 +98,18 @@ export function scoreLinks(gold: GoldFile, texts: Map<string, string>, oracle: b
           }
         }
       const got = best?.id ?? 'NIL';
-      if (g.kind === 'name' && g.kb !== '-') {
-        const bucket = g.kb === 'NIL' ? s.nil : s.linkable;
+      // A gold identity the knowledge base does not hold (yet) is expected to be NIL.
+      const want = g.kb === 'NIL' || g.kb === '-' || res.kb.actors.has(g.kb) ? g.kb : 'NIL';
+      if (g.kind === 'name' && want !== '-') {
+        const bucket = want === 'NIL' ? s.nil : s.linkable;
         bucket.n++;
-        if (got === g.kb) bucket.correct++;
+        if (got === want) bucket.correct++;
         else
           s.errors.push({
             id: a.id,
             text: g.text,
             start: g.start,
-            gold: `${g.kb} ${g.code}`,
+            gold: `${want} ${g.code}`,
             got: `${got} ${best?.code ?? '-'}`,
           });
       }
@@ -114,7 +119,7 @@ export function scoreLinks(gold: GoldFile, texts: Map<string, string>, oracle: b
           if (best?.code) c.predicted++;
           if (best?.code === g.code) c.correct++;
         }
-        if (best?.code !== g.code && (g.kind === 'role' || got === g.kb))
+        if (best?.code !== g.code && (g.kind === 'role' || got === want))
           s.errors.push({
             id: a.id,
             text: g.text,
@@ -156,10 +161,11 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
   for (const a of argv) {
     if (a === '--no-oracle') oracle = false;
     else if (a === '--heldout') set = 'gold-links-heldout';
+    else if (a === '--blind') set = 'gold-links-blind';
     else if (a === '--json') json = true;
     else if (a === '--errors') showErrors = true;
     else
-      throw new UsageError(`marsad eval links: unknown option ${a} (expected --no-oracle, --json, --errors)`);
+      throw new UsageError(`marsad eval links: unknown option ${a} (expected --heldout, --blind, --no-oracle, --json, --errors)`);
   }
   const gold = loadDataFile<GoldFile>(`actors/${set}.json`, 'marsad.gold-links/1');
   const texts = await readTexts(new Set(gold.articles.map((a) => a.id)));
