@@ -34,6 +34,7 @@ export const HELDOUT_PATH = join(packageRoot, 'test/fixtures/events-gold-heldout
 /** Batch C: annotated with docs/EVENT-GUIDELINES.md before any run on it (held out). */
 export const BATCH_C_PATH = join(packageRoot, 'test/fixtures/events-gold-c.json');
 const BATCHES: Record<string, string> = { a: GOLD_PATH, b: HELDOUT_PATH, c: BATCH_C_PATH };
+BATCHES.d = join(packageRoot, 'test/fixtures/events-gold-d.json'); // batch D: second annotator, blind
 export const CORPUS_PATH = join(sharedDir, 'data/saudinewsnet/saudinewsnet.jsonl.gz');
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>

@@ -1,0 +1,154 @@
+// The second annotator's event gold files are well-formed: batch D (test/fixtures/events-gold-d.json)
+// and the re-annotation of ten batch C articles (test/fixtures/events-gold-c2.json). Each names
+// SaudiNewsNet articles by id, every span lies inside the article's text and slices back to its
+// surface string, codes are CAMEO codes of the ontology, and batch D shares no article with the
+// other batches. Needs ../shared/data/saudinewsnet for the span checks.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
+import { loadOntology } from '../src/events/ontology.js';
+import { packageRoot, sharedDir } from '../src/resources.js';
+
+interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+interface Arg extends Span {
+  country: string | null;
+}
+interface GoldEvent {
+  trigger: Span;
+  alt: Span[];
+  cameo: string;
+  source: Arg | null;
+  target: Arg | null;
+  modality: string;
+}
+interface GoldFile {
+  schema: string;
+  docs: { id: string; events: GoldEvent[] }[];
+}
+
+const fx = join(packageRoot, 'test/fixtures');
+const read = (name: string): GoldFile => JSON.parse(readFileSync(join(fx, name), 'utf8')) as GoldFile;
+const corpus = join(sharedDir, 'data/saudinewsnet/saudinewsnet.jsonl.gz');
+const MODALITIES = new Set(['asserted', 'reported', 'planned', 'conditional', 'negated']);
+
+/** The DOCS line of a notes file: the articles the annotator read, in order. */
+function notesDocs(name: string): string[] {
+  const line = readFileSync(join(fx, name), 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('# DOCS '));
+  assert.ok(line, `${name}: no "# DOCS" line`);
+  return line.slice(7).trim().split(/\s+/);
+}
+
+function checkShape(name: string, gold: GoldFile, codes: Set<string>): void {
+  assert.equal(gold.schema, 'marsad/events-gold@1', `${name}: schema`);
+  const ids = gold.docs.map((d) => d.id);
+  assert.equal(new Set(ids).size, ids.length, `${name}: an article is listed twice`);
+  for (const d of gold.docs) {
+    assert.match(d.id, /^[0-9a-f]{16}$/, `${name}: article id ${d.id}`);
+    for (const e of d.events) {
+      const where = `${name} ${d.id} ${e.cameo} ${e.trigger.text}`;
+      assert.ok(codes.has(e.cameo), `${where}: ${e.cameo} is not a CAMEO code of the ontology`);
+      assert.ok(MODALITIES.has(e.modality), `${where}: modality ${e.modality}`);
+      assert.ok(e.source || e.target, `${where}: an event needs at least one named actor`);
+      for (const a of [e.source, e.target])
+        if (a && a.country !== null) assert.match(a.country, /^[A-Z]{3}$/, `${where}: country ${a.country}`);
+    }
+  }
+}
+
+function spans(e: GoldEvent): Span[] {
+  const out: Span[] = [e.trigger, ...e.alt];
+  if (e.source) out.push(e.source);
+  if (e.target) out.push(e.target);
+  return out;
+}
+
+const onto = loadOntology();
+const codes = new Set(onto.codes.keys());
+const batchD = read('events-gold-d.json');
+const c2Exists = existsSync(join(fx, 'events-gold-c2.json'));
+
+describe('second annotator gold: format without the corpus', () => {
+  it('batch D is well-formed and has at least 30 articles, as its notes list them', () => {
+    checkShape('events-gold-d.json', batchD, codes);
+    assert.ok(batchD.docs.length >= 30, `batch D has ${batchD.docs.length} articles`);
+    assert.deepEqual(
+      batchD.docs.map((d) => d.id),
+      notesDocs('events-gold-d-notes.txt'),
+    );
+  });
+
+  it('batch D shares no article with batches A, B and C', () => {
+    const others = ['events-gold.json', 'events-gold-heldout.json', 'events-gold-c.json'];
+    for (const f of others) {
+      if (!existsSync(join(fx, f))) continue;
+      const taken = new Set(read(f).docs.map((d) => d.id));
+      for (const d of batchD.docs) assert.ok(!taken.has(d.id), `${d.id} is also in ${f}`);
+    }
+  });
+
+  it(
+    'the batch C re-annotation covers ten batch C articles',
+    { skip: c2Exists ? false : 'no events-gold-c2.json yet' },
+    () => {
+      const c2 = read('events-gold-c2.json');
+      checkShape('events-gold-c2.json', c2, codes);
+      assert.equal(c2.docs.length, 10);
+      const c = new Set(read('events-gold-c.json').docs.map((d) => d.id));
+      for (const d of c2.docs) assert.ok(c.has(d.id), `${d.id} is not a batch C article`);
+    },
+  );
+
+  it('a malformed file is caught (the checks can fail)', () => {
+    const bad: GoldFile = structuredClone(batchD);
+    const e = bad.docs.find((d) => d.events.length)!.events[0];
+    e.cameo = '999';
+    assert.throws(() => checkShape('bad', bad, codes), /999 is not a CAMEO code/);
+  });
+});
+
+describe(
+  'second annotator gold: spans against SaudiNewsNet',
+  {
+    skip: existsSync(corpus) ? false : 'needs ../shared/data/saudinewsnet/saudinewsnet.jsonl.gz',
+  },
+  () => {
+    const files: [string, GoldFile][] = [['events-gold-d.json', batchD]];
+    if (c2Exists) files.push(['events-gold-c2.json', read('events-gold-c2.json')]);
+    const want = new Set(files.flatMap(([, g]) => g.docs.map((d) => d.id)));
+    const texts = new Map<string, string>();
+    for (const l of gunzipSync(readFileSync(corpus)).toString('utf8').split('\n')) {
+      if (!l) continue;
+      const a = JSON.parse(l) as { id: string; text: string };
+      if (want.has(a.id)) texts.set(a.id, a.text);
+    }
+
+    for (const [name, gold] of files)
+      it(`${name}: every article exists and every span slices back to its surface`, () => {
+        let n = 0;
+        for (const d of gold.docs) {
+          const text = texts.get(d.id);
+          assert.ok(text !== undefined, `${name}: article ${d.id} is not in SaudiNewsNet`);
+          for (const e of d.events)
+            for (const s of spans(e)) {
+              const where = `${name} ${d.id} ${e.cameo} "${s.text}"`;
+              assert.ok(
+                Number.isInteger(s.start) && s.start >= 0 && s.start < s.end,
+                `${where}: span ${s.start}-${s.end}`,
+              );
+              assert.ok(s.end <= text.length, `${where}: ends after the article (${text.length})`);
+              assert.equal(text.slice(s.start, s.end), s.text, where);
+              n++;
+            }
+        }
+        assert.ok(n > 0);
+      });
+  },
+);
