@@ -50,7 +50,7 @@ function argCorrect(doc: Doc, g: GoldArg | null, s: EventArg): boolean {
 /** ISO 3166 alpha-3 codes (the actors' country table); regional CAMEO codes (MEA, EUR …) are not
  * states, and the gold gives transnational actors (ISIS, the UN) no country. */
 let isoCountries: Set<string> | null = null;
-function isState(code: string): boolean {
+export function isState(code: string): boolean {
   if (!isoCountries) {
     try {
       const f = loadDataFile<{ countries: { iso3: string }[] }>(

@@ -48,7 +48,7 @@ interface Args {
   src: number[];
   tgt: number[];
   /** How the source was found. */
-  how: 'agent' | 'svo' | 'vso' | 'pron' | 'rel' | 'coord' | 'topic' | 'none';
+  how: 'agent' | 'svo' | 'vso' | 'pron' | 'rel' | 'coord' | 'topic' | 'carry' | 'none';
   /** The subject was found after the verb (VSO); targets are searched after it. */
   after: number;
 }
@@ -68,6 +68,8 @@ class DocView {
   readonly ments: Ment[];
   readonly trig: (Trigger | null)[];
   readonly boundary: Uint8Array;
+  /** The previous sentence's subject (one mention), for a next sentence opening with وأضاف. */
+  prevSubj = -1;
   constructor(
     readonly doc: Doc,
     readonly res: EventResources,
@@ -573,7 +575,48 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
       }
     }
   }
+  // وأضاف …, وأكد …, كما طالب …: a sentence opening with a verb and no subject continues the
+  // previous sentence's subject, when that was one actor and the verb agrees with it.
+  let open = w0[0] === 'و' || w0[0] === 'ف' || (t > a && v.nw[t - 1] === 'و');
+  for (let u = a; u < t && open; u++) open = v.isQuote(u) || v.isComma(u) || v.nw[u] === 'و';
+  // وأفاد مصدر …: a noun right after the verb is its own subject (one NER did not name); the
+  // verb continues the last subject only before أن, a preposition or punctuation.
+  if (open) {
+    let u = t + 1;
+    while (u < b && (g.skipAfterVerb.has(v.nw[u]) || v.doc.tokens.kind[u] === TokenKind.Date)) u++;
+    if (u < b && v.doc.tokens.kind[u] === TokenKind.ArabicWord) {
+      const x = v.nw[u];
+      open =
+        v.isBoundary(u) ||
+        g.allPreps.has(x) ||
+        (x.length > 3 && (x[0] === 'ب' || x[0] === 'ل') && !x.startsWith('ال'));
+    }
+  }
+  // Only saying verbs chain this way (وأضاف، وأكد، وطالب، ودعا), not acts (ويشن التحالف …, whose
+  // subject NER may have missed).
+  const tr = v.trig[t];
+  const verbal =
+    tr !== null &&
+    (tr.entry.kind === 'report' || (tr.code !== null && VERBAL_ROOTS.has(tr.code.slice(0, 2))));
+  if (open && verbal && v.prevSubj >= 0 && !tr.participle && agrees(v, t, v.prevSubj)) {
+    res.src = [v.prevSubj];
+    res.how = 'carry';
+  }
   return res;
+}
+
+/** Does a 3rd-person verb's gender (أضافت/تؤكد feminine, أضاف/يؤكد masculine) allow this subject?
+ * Persons take the masculine (a woman named as a source is rare and is then missed); countries
+ * and cities the feminine; organisations either. */
+function agrees(v: DocView, t: number, mi: number): boolean {
+  let w = v.nw[t];
+  if (w.length > 3 && (w[0] === 'و' || w[0] === 'ف')) w = w.slice(1);
+  const fem = w[0] === 'ت' || (w.length >= 4 && w.endsWith('ت'));
+  const type = v.ments[mi].ent.type;
+  if (type === 'PER') return !fem;
+  // الفلسطيني in المجلس الوطني الفلسطيني stands for the council: either gender.
+  if (type === 'GPE') return fem || v.isNisba(mi);
+  return true;
 }
 
 /** Target: the first bare (close) or target-preposition mention after `from`, within the clause. */
@@ -819,7 +862,10 @@ function threatCode(code: string): string | null {
 const MAX_WINDOW = 1000;
 
 /** Ways of finding a source through another clause. */
-const INDIRECT = /coord|pron|rel|accused/;
+const INDIRECT = /coord|pron|rel|accused|carry/;
+
+/** CAMEO roots told by saying (statements, appeals, demands, criticism, threats …). */
+const VERBAL_ROOTS = new Set(['01', '02', '03', '04', '05', '10', '11', '12', '13']);
 
 const MODALITY_WEIGHT: Record<Modality, number> = {
   asserted: 1,
@@ -856,6 +902,9 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
       }
     }
     if (trs.length === 0) {
+      // A sentence naming an actor but no event changes the topic.
+      for (let t = a; t < b && v.prevSubj >= 0; t++)
+        if (v.mAt[t] >= 0 && ACTOR_TYPES.has(v.ments[v.mAt[t]].ent.type)) v.prevSubj = -1;
       a = b;
       continue;
     }
@@ -934,6 +983,11 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
           if (v.trig[lv]!.entry.kind !== 'light-passive') {
             src = sj.src;
             const own = genitiveOf(v, tr.t, b);
+            // نفذت المقاتلات غارات جوية أمريكية: with no subject found, the noun's nisba is the actor.
+            if (src.length === 0 && own.nisbaSrc >= 0 && v.isNisba(own.nisbaSrc)) {
+              src = [own.nisbaSrc];
+              how = 'nisba';
+            }
             tgt =
               own.gen >= 0
                 ? v.coordinated(own.gen, b)
@@ -1018,6 +1072,12 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
       }
     }
     for (const d of drafts) emit(v, d, si, a, b, memo, found);
+    // The subject this sentence hands on: its first verb's, when that is one actor.
+    {
+      const first = trs.find((x) => x.verb && !x.participle);
+      const sj = first ? subjectOf(v, first.t, a, b, memo).src : NONE;
+      v.prevSubj = sj.length === 1 && ACTOR_TYPES.has(v.ments[sj[0]].ent.type) ? sj[0] : -1;
+    }
     a = b;
   }
   const title = doc.paragraphs.find((p) => p.role === 'title');
@@ -1061,7 +1121,10 @@ function genitiveOf(v: DocView, t: number, b: number): { gen: number; nisbaSrc: 
     }
     if (p !== '' || v.isAgent(mi)) break;
     if (v.isNisba(mi)) {
-      if (u === t + 1) nisbaSrc = mi;
+      // الغارات التركية, الغارات الجوية التركية: right after the noun or its event adjectives.
+      let adj = true;
+      for (let k = t + 1; k < u && adj; k++) adj = inSet(v.cands[k], v.res.gram.eventAdjectives);
+      if (adj && nisbaSrc < 0) nisbaSrc = mi;
       else if (nisbaLater < 0) nisbaLater = mi;
       continue;
     }

@@ -218,6 +218,7 @@ interface GrammarFile {
   actorHeads: string[];
   partitiveHeads: string[];
   backgroundHeads: string[];
+  eventAdjectives: string[];
   negation: string[];
   nounNegation: string[];
   future: string[];
@@ -241,6 +242,8 @@ export interface Grammar {
   actorHeads: WordSet;
   partitiveHeads: WordSet;
   backgroundHeads: WordSet;
+  /** Adjectives describing an event noun (الجوية, المكثفة): a nisba after them is still the actor. */
+  eventAdjectives: WordSet;
   negation: Set<string>;
   nounNegation: WordSet;
   future: Set<string>;
@@ -267,6 +270,7 @@ export function compileGrammar(g: GrammarFile, where = GRAMMAR_FILE): Grammar {
     'actorHeads',
     'partitiveHeads',
     'backgroundHeads',
+    'eventAdjectives',
     'negation',
     'nounNegation',
     'future',
@@ -295,6 +299,7 @@ export function compileGrammar(g: GrammarFile, where = GRAMMAR_FILE): Grammar {
     actorHeads: wordSet(g.actorHeads),
     partitiveHeads: wordSet(g.partitiveHeads),
     backgroundHeads: wordSet(g.backgroundHeads),
+    eventAdjectives: wordSet(g.eventAdjectives),
     negation: set(g.negation),
     nounNegation: wordSet(g.nounNegation),
     future: set(g.future),

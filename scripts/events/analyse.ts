@@ -1,0 +1,59 @@
+// Error analysis of the event coder on one gold batch: per article, the gold and system
+// (source country, root, target country) triples, and every system event with its arguments.
+//   node --import tsx scripts/events/analyse.ts [a|b|c] [--only-wrong]
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { Doc, EventArg } from '../../src/doc/types.js';
+import { BATCH_C_PATH, CORPUS_PATH, GOLD_PATH, HELDOUT_PATH, isState } from '../../src/events/eval.js';
+import { extract, loadResources } from '../../src/pipeline.js';
+
+const batch = process.argv[2] ?? 'a';
+const path = { a: GOLD_PATH, b: HELDOUT_PATH, c: BATCH_C_PATH }[batch];
+if (!path) {
+  console.error('usage: analyse.ts a|b|c');
+  process.exit(2);
+}
+interface G {
+  trigger: { start: number; text: string };
+  cameo: string;
+  source: { text: string; country: string | null } | null;
+  target: { text: string; country: string | null } | null;
+  modality: string;
+}
+const gold = JSON.parse(readFileSync(path, 'utf8')) as { docs: { id: string; events: G[] }[] };
+const want = new Set(gold.docs.map((d) => d.id));
+const arts = new Map<string, { text: string; title: string; date: string; source: string }>();
+for (const line of gunzipSync(readFileSync(CORPUS_PATH)).toString('utf8').split('\n')) {
+  if (!line) continue;
+  const a = JSON.parse(line) as { id: string; text: string; title: string; date: string; source: string };
+  if (want.has(a.id)) arts.set(a.id, a);
+}
+const res = loadResources();
+const arg = (doc: Doc, a: EventArg): string => {
+  if (!a.entity) return '-';
+  const e = doc.entities.find((x) => x.id === a.entity)!;
+  return `${e.name.ar}@${e.actor.country ?? '-'}`;
+};
+for (const d of gold.docs) {
+  const a = arts.get(d.id)!;
+  const doc = extract({ text: a.text, title: a.title, date: a.date, source: a.source }, res);
+  const key = (s: string | null | undefined, c: string, t: string | null | undefined): string =>
+    `${s ?? '-'}|${c.slice(0, 2)}|${t ?? '-'}`;
+  const gs = new Set(d.events.map((g) => key(g.source?.country, g.cameo, g.target?.country)));
+  const cty = (x: EventArg): string | null => {
+    const c = x.entity ? (doc.entities.find((e) => e.id === x.entity)!.actor.country ?? null) : null;
+    return c !== null && isState(c) ? c : null;
+  };
+  const ss = new Set(doc.events.map((e) => key(cty(e.source), e.cameo, cty(e.target))));
+  console.log(
+    `\n=== ${d.id}  gold ${[...gs].join(' ')}\n    sys  ${[...ss].map((k) => (gs.has(k) ? k : `!${k}`)).join(' ')}`,
+  );
+  for (const g of d.events)
+    console.log(
+      `  G ${g.cameo} ${g.trigger.text}@${g.trigger.start} ${g.source ? g.source.text + '@' + (g.source.country ?? '-') : '-'} -> ${g.target ? g.target.text + '@' + (g.target.country ?? '-') : '-'} ${g.modality}`,
+    );
+  for (const e of doc.events)
+    console.log(
+      `  S ${e.cameo} ${e.trigger.text}@${e.trigger.start} ${arg(doc, e.source)} -> ${arg(doc, e.target)} ${e.modality} ${e.confidence}`,
+    );
+}

@@ -1,0 +1,80 @@
+// Argument finding across phrases and sentences (issue 6, second pass): our own Arabic sentences,
+// entities placed by hand (standing in for the NER and actor layers).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { brief, buildDoc, runEvents, type EntSpec } from './fixtures/events-helpers.js';
+
+const events = (text: string, ents: EntSpec[]) => brief(runEvents(buildDoc(text, ents)));
+
+describe('nisba actors of event nouns', () => {
+  const ents: EntSpec[] = [
+    ['التركية', 'GPE', 'TUR', 'تركيا'],
+    ['أمريكية', 'GPE', 'USA', 'الولايات المتحدة'],
+    ['حزب العمال الكردستاني', 'ORG', 'TURREB'],
+  ];
+  it('a nisba after the event adjectives (الجوية، المكثفة) is still the actor', () => {
+    assert.deepEqual(events('واستمرت الغارات الجوية التركية على حزب العمال الكردستاني.', ents), [
+      '195 تركيا>حزب العمال الكردستاني asserted الغارات',
+    ]);
+    assert.deepEqual(events('واستمرت الغارات المكثفة التركية على حزب العمال الكردستاني.', ents), [
+      '195 تركيا>حزب العمال الكردستاني asserted الغارات',
+    ]);
+  });
+  it('a nisba after another noun describes that noun, not the actor', () => {
+    // مقتل جندي أمريكي: the American is the victim.
+    const out = events('وأسفر الهجوم عن مقتل جندي أمريكي.', [['أمريكي', 'GPE', 'USA', 'الولايات المتحدة']]);
+    assert.ok(out.includes('1823 ∅>الولايات المتحدة asserted مقتل'), out.join('; '));
+  });
+  it('a support verb without a subject takes the noun’s nisba as the actor', () => {
+    assert.deepEqual(events('ونفذت غارات جوية أمريكية على حزب العمال الكردستاني.', ents), [
+      '195 الولايات المتحدة>حزب العمال الكردستاني asserted غارات',
+    ]);
+  });
+});
+
+describe('a subject carried to the next sentence', () => {
+  const ents: EntSpec[] = [
+    ['عادل الجبير', 'PER', 'SAUGOV'],
+    ['إيران', 'GPE', 'IRN'],
+    ['الحوثيين', 'ORG', 'YEMREB'],
+    ['السعودية', 'GPE', 'SAU'],
+    ['المجلس الوطني', 'ORG', 'PSELEG'],
+  ];
+  it('وطالب / ودعا with no subject continue the previous sentence’s one actor', () => {
+    assert.deepEqual(events('انتقد عادل الجبير إيران. وطالب بوقف دعم الحوثيين.', ents), [
+      '111 عادل الجبير>إيران asserted انتقد',
+      '107 عادل الجبير>∅ asserted وطالب',
+    ]);
+    assert.deepEqual(events('أدان المجلس الوطني الهجوم. ودعا إلى حماية المدنيين.', ents), [
+      '111 المجلس الوطني>∅ asserted أدان',
+      '020 المجلس الوطني>∅ asserted ودعا',
+    ]);
+  });
+  it('a pronoun subject after وأضاف أنه refers to the carried speaker', () => {
+    assert.deepEqual(events('انتقد عادل الجبير إيران. وأضاف أنه يدعو الحوثيين إلى الحوار.', ents), [
+      '111 عادل الجبير>إيران asserted انتقد',
+      '026 عادل الجبير>الحوثيين asserted يدعو',
+    ]);
+  });
+  it('not when the verb disagrees, a noun follows it, or the sentence between names another actor', () => {
+    // Feminine verb, masculine person.
+    assert.deepEqual(events('انتقد عادل الجبير إيران. وطالبت بوقف دعم الحوثيين.', ents), [
+      '111 عادل الجبير>إيران asserted انتقد',
+    ]);
+    // وطالب مسؤول: the noun after the verb is its own (unnamed) subject.
+    assert.deepEqual(events('انتقد عادل الجبير إيران. وطالب مسؤول بوقف دعم الحوثيين.', ents), [
+      '111 عادل الجبير>إيران asserted انتقد',
+    ]);
+    // A sentence naming another actor in between ends the chain.
+    assert.deepEqual(
+      events('انتقد عادل الجبير إيران. وتقع السعودية في الخليج. وطالب بوقف دعم الحوثيين.', ents),
+      ['111 عادل الجبير>إيران asserted انتقد'],
+    );
+  });
+  it('acts (not sayings) are not chained: their subject is more often one NER missed', () => {
+    assert.deepEqual(events('انتقد عادل الجبير إيران. وقصف مواقع الحوثيين.', ents), [
+      '111 عادل الجبير>إيران asserted انتقد',
+      '194 ∅>الحوثيين asserted وقصف',
+    ]);
+  });
+});
