@@ -127,6 +127,44 @@ export const DOC_SLOTS = Int32Array.from(
 );
 const DOC_OFFSETS = Int32Array.from([...DOC_SLOTS].map((u) => UNIGRAMS[u][0]));
 
+// Score cache (see FeatureExtractor.freeze): unigram templates over a per-word attribute at offset
+// k ∈ −2..+2 depend on that word's string alone, so their summed weight vector per (word, k) is
+// computed once per word type. Only the contextual templates (gazetteer BIO, quotes, document
+// evidence, bigrams) are hashed per token; their hashes go into a compact row of CTX entries.
+const STATIC_U = Int32Array.from(
+  UNIGRAMS.map(([, at], u) => (at < NATTR ? u : -1))
+    .filter((u) => u >= 0)
+    .sort((a, b) => UNIGRAMS[a][0] - UNIGRAMS[b][0] || a - b),
+);
+const STATIC_ATTR = Int32Array.from([...STATIC_U].map((u) => UNIGRAMS[u][1]));
+/** STATIC_U[STATIC_FROM[k + 2] .. STATIC_FROM[k + 3]) are the templates at offset k */
+const STATIC_FROM = Int32Array.from(
+  [-2, -1, 0, 1, 2, 3]
+    .map((k) => STATIC_U.findIndex((u) => UNIGRAMS[u][0] >= k))
+    .map((i) => (i < 0 ? STATIC_U.length : i)),
+);
+const CTX_U = Int32Array.from(UNIGRAMS.map(([, at], u) => (at >= NATTR ? u : -1)).filter((u) => u >= 0));
+/** Contextual feature hashes per token in the cached path (unigrams over per-token columns, then bigrams). */
+export const CTX = CTX_U.length + BIGRAMS.length;
+/** Where the document-evidence hashes sit in a token's compact row (same order as DOC_SLOTS). */
+export const CTX_DOC_SLOTS = Int32Array.from([...DOC_SLOTS].map((u) => CTX_U.indexOf(u)));
+const BIAS = 0x12345;
+const CACHE_MAX = 500_000;
+const CACHE_MAX_FROZEN = 150_000;
+
+/** Frozen int16 weights the per-word score vectors were computed against. */
+interface Frozen {
+  w: Int16Array;
+  L: number;
+  mask: number;
+  /** score vectors of the padding rows (BOS before the sentence, EOS after) */
+  bos: Int32Array;
+  eos: Int32Array;
+  /** scratch: weight row offsets of one token's contextual features */
+  bases: Int32Array;
+  staticBases: Int32Array;
+}
+
 const BOS = new Int32Array(NCOLS).map((_, i) => mix(i, 0x5b05));
 const EOS = new Int32Array(NCOLS).map((_, i) => mix(i, 0xe05e));
 
@@ -137,6 +175,8 @@ const LIGHT_PREFIXES = ['وب', 'ول', 'وك', 'فب', 'فل', 'و', 'ف', 'ب'
 export class FeatureExtractor {
   private cache = new Map<string, Int32Array>();
   private rows = new Int32Array(0);
+  private frozen: Frozen | null = null;
+  private ents: Int32Array[] = [];
   private readonly unknownRank: number;
   constructor(
     readonly clusters: ClusterTable,
@@ -169,6 +209,64 @@ export class FeatureExtractor {
     return ['', norm];
   }
 
+  /**
+   * Cache, per word type, the summed int16 weights of every template that depends on that word
+   * alone (for each offset −2..+2 it can be seen from), so `scoreSentence` hashes and looks up only
+   * the contextual templates. Results are bit-identical to `sentence` + `Tagger.scores`: the sums
+   * are exact integers in both. Pass null to drop the cache.
+   */
+  freeze(weights: Int16Array | null, L = 0, bucketBits = 0): void {
+    this.cache.clear();
+    if (weights === null) {
+      this.frozen = null;
+      return;
+    }
+    if (weights.length !== L << bucketBits)
+      throw new Error(`freeze: ${weights.length} weights for ${L} labels × 2^${bucketBits} buckets`);
+    const f: Frozen = {
+      w: weights,
+      L,
+      mask: (1 << bucketBits) - 1,
+      bos: new Int32Array(NATTR + 5 * L),
+      eos: new Int32Array(NATTR + 5 * L),
+      bases: new Int32Array(CTX),
+      staticBases: new Int32Array(STATIC_U.length + 1),
+    };
+    this.frozen = f;
+    f.bos.set(BOS.subarray(0, NATTR));
+    f.eos.set(EOS.subarray(0, NATTR));
+    this.staticScores(f.bos, false);
+    this.staticScores(f.eos, false);
+  }
+
+  /** The weights the score cache was built for, or null. */
+  get frozenWeights(): Int16Array | null {
+    return this.frozen === null ? null : this.frozen.w;
+  }
+
+  /** Fill e[NATTR + (k + 2) × L + y] with the static templates' weights at offset k. */
+  private staticScores(e: Int32Array, bias: boolean): void {
+    const f = this.frozen!;
+    const { w, L, mask } = f;
+    const sb = f.staticBases;
+    for (let s = 0; s < STATIC_U.length; s++) {
+      const u = STATIC_U[s];
+      sb[s] = (mix(u + 1, e[STATIC_ATTR[s]]) & mask) * L;
+    }
+    sb[STATIC_U.length] = bias ? (BIAS & mask) * L : -1;
+    for (let k = 0; k < 5; k++) {
+      const from = STATIC_FROM[k];
+      const to = STATIC_FROM[k + 1];
+      const o = NATTR + k * L;
+      for (let y = 0; y < L; y++) {
+        let sum = 0;
+        for (let s = from; s < to; s++) sum += w[sb[s] + y];
+        if (k === 2 && bias) sum += w[sb[STATIC_U.length] + y];
+        e[o + y] = sum;
+      }
+    }
+  }
+
   /** Hash of a word's stem (the key of document-level evidence). */
   stemKey(word: string): number {
     return this.attrs(word)[A_STEM];
@@ -191,7 +289,7 @@ export class FeatureExtractor {
   attrs(word: string): Int32Array {
     let a = this.cache.get(word);
     if (a !== undefined) return a;
-    a = new Int32Array(NATTR);
+    a = new Int32Array(this.frozen === null ? NATTR : NATTR + 5 * this.frozen.L);
     const norm = normaliseWord(word);
     const [pre, stem] = this.split(norm);
     a[A_WORD] = hashString(word);
@@ -218,7 +316,8 @@ export class FeatureExtractor {
     a[A_GAZ] = this.gazetteer.phrases.get(mix(0, a[A_STEM])) ?? 0;
     const fr = this.rankOf(norm);
     a[A_FREQ] = fr >= this.unknownRank ? 99 : 31 - Math.clz32(fr + 1);
-    if (this.cache.size > 500_000) this.cache.clear();
+    if (this.frozen !== null) this.staticScores(a, true);
+    if (this.cache.size > (this.frozen === null ? CACHE_MAX : CACHE_MAX_FROZEN)) this.cache.clear();
     this.cache.set(word, a);
     return a;
   }
@@ -237,7 +336,8 @@ export class FeatureExtractor {
     R.set(BOS, NCOLS);
     for (let i = 0; i < n; i++) {
       const o = (i + 2) * NCOLS;
-      R.set(this.attrs(words[i]), o);
+      const a = this.attrs(words[i]);
+      for (let c = 0; c < NATTR; c++) R[o + c] = a[c];
       R[o + A_GAZBIO] = 0;
       R[o + A_DOC] = extra === null ? 0 : extra[i];
       R[o + A_QUOTE] = 0;
@@ -253,7 +353,82 @@ export class FeatureExtractor {
       let k = i * FEATURES;
       for (let u = 0; u < nu; u++) out[k++] = mix(u + 1, R[base + U_POS[u]]);
       for (let b = 0; b < nb; b++) out[k++] = mix(1000 + b, mix(R[base + B_POS1[b]], R[base + B_POS2[b]]));
-      out[k++] = 0x12345;
+      out[k++] = BIAS;
+    }
+  }
+
+  /**
+   * The cached path (after `freeze`): emission scores of a sentence into `emit` (n × L, multiplied
+   * by `scale`, `oBias` added to label 0, exactly as `Tagger.scores`), the contextual feature
+   * hashes into `ctx` (n × CTX) and each token's stem hash into `stems` (n).
+   */
+  scoreSentence(
+    words: readonly string[],
+    emit: Float32Array,
+    ctx: Int32Array,
+    stems: Int32Array,
+    scale: number,
+    oBias: number,
+  ): void {
+    const f = this.frozen;
+    if (f === null) throw new Error('scoreSentence: call freeze(weights) first');
+    const { w, L, mask } = f;
+    const n = words.length;
+    const need = (n + 4) * NCOLS;
+    if (this.rows.length < need) this.rows = new Int32Array(need * 2);
+    const R = this.rows;
+    const ents = this.ents;
+    R.set(BOS, 0);
+    R.set(BOS, NCOLS);
+    for (let i = 0; i < n; i++) {
+      const o = (i + 2) * NCOLS;
+      const a = this.attrs(words[i]);
+      ents[i] = a;
+      for (let c = 0; c < NATTR; c++) R[o + c] = a[c];
+      R[o + A_GAZBIO] = 0;
+      R[o + A_DOC] = 0;
+      R[o + A_QUOTE] = 0;
+      stems[i] = a[A_STEM];
+    }
+    R.set(EOS, (n + 2) * NCOLS);
+    R.set(EOS, (n + 3) * NCOLS);
+    this.gazetteerBio(R, n);
+    quoted(words, R, n);
+    // all contextual hashes first (arithmetic only), then the weight sums: the loads of one token
+    // are independent of each other, so the CPU overlaps their cache misses
+    const nu = CTX_U.length;
+    const nb = B_POS1.length;
+    for (let i = 0; i < n; i++) {
+      const base = (i + 2) * NCOLS;
+      let c = i * CTX;
+      for (let s = 0; s < nu; s++) {
+        const u = CTX_U[s];
+        ctx[c++] = mix(u + 1, R[base + U_POS[u]]);
+      }
+      for (let b = 0; b < nb; b++) ctx[c++] = mix(1000 + b, mix(R[base + B_POS1[b]], R[base + B_POS2[b]]));
+    }
+    const wb = f.bases;
+    for (let i = 0; i < n; i++) {
+      const c0 = i * CTX;
+      for (let c = 0; c < CTX; c++) wb[c] = (ctx[c0 + c] & mask) * L;
+      const e0 = i < 2 ? f.bos : ents[i - 2];
+      const e1 = i < 1 ? f.bos : ents[i - 1];
+      const e2 = ents[i];
+      const e3 = i + 1 >= n ? f.eos : ents[i + 1];
+      const e4 = i + 2 >= n ? f.eos : ents[i + 2];
+      const eo = i * L;
+      for (let y = 0; y < L; y++) {
+        let sum =
+          e0[NATTR + y] +
+          e1[NATTR + L + y] +
+          e2[NATTR + 2 * L + y] +
+          e3[NATTR + 3 * L + y] +
+          e4[NATTR + 4 * L + y];
+        for (let c = 0; c < CTX; c++) sum += w[wb[c] + y];
+        emit[eo + y] = sum;
+      }
+      if (scale !== 1) for (let y = 0; y < L; y++) emit[eo + y] *= scale;
+      emit[eo] += oBias;
     }
   }
 
@@ -261,13 +436,20 @@ export class FeatureExtractor {
    * Rewrite the document-evidence features of a sentence's feature vectors in place (the second
    * pass changes only these), writing the previous hashes to `old` (n × DOC_SLOTS.length).
    */
-  static setEvidence(feats: Int32Array, n: number, ev: Int32Array, old: Int32Array): void {
+  static setEvidence(
+    feats: Int32Array,
+    n: number,
+    ev: Int32Array,
+    old: Int32Array,
+    stride: number = FEATURES,
+    slots: Int32Array = DOC_SLOTS,
+  ): void {
     const d = DOC_SLOTS.length;
     for (let i = 0; i < n; i++)
       for (let s = 0; s < d; s++) {
         const j = i + DOC_OFFSETS[s];
         const v = j < 0 ? BOS[A_DOC] : j >= n ? EOS[A_DOC] : ev[j];
-        const k = i * FEATURES + DOC_SLOTS[s];
+        const k = i * stride + slots[s];
         old[i * d + s] = feats[k];
         feats[k] = mix(DOC_SLOTS[s] + 1, v);
       }

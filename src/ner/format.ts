@@ -169,6 +169,9 @@ export function loadModel(dir: string): LoadedModel {
     at = next;
   }
   const fx = extractorFor(header.gazetteer, join(dir, CLUSTERS_FILE));
+  // one tagger for both passes: cache per-word template scores against its weights
+  if (header.shared === true && taggers[0].p.weights instanceof Int16Array)
+    fx.freeze(taggers[0].p.weights, taggers[0].L, header.bucketBits);
   return {
     header,
     fx,

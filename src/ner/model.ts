@@ -1,7 +1,7 @@
 // The NER model at run time: feature extractor + first-pass tagger + optional second-pass tagger that
 // also sees document-level evidence (how the first pass labelled the same stem elsewhere in the
 // document).
-import { DOC_SLOTS, FEATURES, FeatureExtractor } from './features.js';
+import { CTX, CTX_DOC_SLOTS, DOC_SLOTS, FEATURES, FeatureExtractor } from './features.js';
 import { Tagger } from './tagger.js';
 
 export interface NerModel {
@@ -55,15 +55,18 @@ export function evidence(
   labelsOf: readonly string[],
   block: readonly (readonly string[])[],
   preds: readonly Int32Array[],
+  stemKeys: readonly Int32Array[] | null = null,
 ): Int32Array[] {
   const ntypes = (labelsOf.length - 1) / 2;
   const width = ntypes + 1;
   const counts = new Map<number, Int32Array>();
-  const keys: Int32Array[] = block.map((words) => {
-    const k = new Int32Array(words.length);
-    for (let i = 0; i < words.length; i++) k[i] = fx.stemKey(words[i]);
-    return k;
-  });
+  const keys: readonly Int32Array[] =
+    stemKeys ??
+    block.map((words) => {
+      const k = new Int32Array(words.length);
+      for (let i = 0; i < words.length; i++) k[i] = fx.stemKey(words[i]);
+      return k;
+    });
   const cls = (y: number): number => (y === 0 ? 0 : ((y - 1) >> 1) + 1);
   for (let s = 0; s < block.length; s++)
     for (let i = 0; i < block[s].length; i++) {
@@ -104,8 +107,45 @@ function confidences(emit: Float32Array, L: number, labels: Int32Array, conf: Fl
   }
 }
 
+/** tagShared with the per-word score cache (the extractor is frozen on this tagger's weights). */
+function tagCached(m: NerModel, block: readonly (readonly string[])[], withConf: boolean): Tagged[] {
+  const t = m.pass1;
+  const L = t.L;
+  const scale = t.p.scale ?? 1;
+  const cs: Int32Array[] = [];
+  const es: Float32Array[] = [];
+  const first: Int32Array[] = [];
+  const stems: Int32Array[] = [];
+  for (const words of block) {
+    const n = words.length;
+    const c = new Int32Array(n * CTX);
+    const e = new Float32Array(n * L);
+    const k = new Int32Array(n);
+    m.fx.scoreSentence(words, e, c, k, scale, t.oBias);
+    const y = new Int32Array(n);
+    t.viterbi(e, n, y);
+    cs.push(c);
+    es.push(e);
+    first.push(y);
+    stems.push(k);
+  }
+  const ev = evidence(m.fx, m.labels, block, first, stems);
+  return block.map((words, s) => {
+    const n = words.length;
+    const old = new Int32Array(n * DOC_SLOTS.length);
+    FeatureExtractor.setEvidence(cs[s], n, ev[s], old, CTX, CTX_DOC_SLOTS);
+    t.rescore(es[s], cs[s], n, CTX_DOC_SLOTS, old, CTX);
+    const labels = first[s];
+    t.viterbi(es[s], n, labels);
+    const conf = new Float32Array(withConf ? n : 0);
+    if (withConf) confidences(es[s], L, labels, conf);
+    return { labels, conf };
+  });
+}
+
 function tagShared(m: NerModel, block: readonly (readonly string[])[], withConf: boolean): Tagged[] {
   const t = m.pass1;
+  if (m.fx.frozenWeights !== null && m.fx.frozenWeights === t.p.weights) return tagCached(m, block, withConf);
   const L = t.L;
   const fs: Int32Array[] = [];
   const es: Float32Array[] = [];

@@ -100,7 +100,14 @@ export class Tagger {
    * Update emission scores `emit` (n × L) after some features changed: for each token, features at
    * `slots` now hold `feats` values and used to hold `old` (n × slots.length).
    */
-  rescore(emit: Float32Array, feats: Int32Array, n: number, slots: Int32Array, old: Int32Array): void {
+  rescore(
+    emit: Float32Array,
+    feats: Int32Array,
+    n: number,
+    slots: Int32Array,
+    old: Int32Array,
+    stride: number = FEATURES,
+  ): void {
     const L = this.L;
     const w = this.p.weights;
     const mask = this.mask;
@@ -109,7 +116,7 @@ export class Tagger {
     for (let i = 0; i < n; i++) {
       const eo = i * L;
       for (let s = 0; s < d; s++) {
-        const nb = (feats[i * FEATURES + slots[s]] & mask) * L;
+        const nb = (feats[i * stride + slots[s]] & mask) * L;
         const ob = (old[i * d + s] & mask) * L;
         if (nb === ob) continue;
         for (let y = 0; y < L; y++) emit[eo + y] += (w[nb + y] - w[ob + y]) * scale;
