@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { loadOntology } from '../src/events/ontology.js';
+import { agreement, kappa } from '../scripts/events/agreement.js';
 import { packageRoot, sharedDir } from '../src/resources.js';
 
 interface Span {
@@ -152,3 +153,74 @@ describe(
       });
   },
 );
+
+describe('agreement between two annotators (scripts/events/agreement.ts)', () => {
+  const span = (start: number, text: string): Span => ({ start, end: start + text.length, text });
+  const ev = (
+    at: number,
+    cameo: string,
+    src: string | null,
+    tgt: string | null,
+    modality = 'asserted',
+  ): GoldEvent => ({
+    trigger: span(at, 'xxxx'),
+    alt: [],
+    cameo,
+    source: src ? { ...span(100, 'aaaa'), country: src } : null,
+    target: tgt ? { ...span(200, 'bbbb'), country: tgt } : null,
+    modality,
+  });
+  const file = (events: GoldEvent[], id = 'd1'): GoldFile => ({
+    schema: 'marsad/events-gold@1',
+    docs: [{ id, events }],
+  });
+  const a = file([ev(0, '111', 'EGY', 'ISR'), ev(10, '190', 'YEM', null), ev(20, '073', 'SAU', 'YEM')]);
+
+  it('identical annotations agree fully', () => {
+    const r = agreement(a, a);
+    assert.equal(r.paired, 3);
+    assert.equal(r.trigger.f1, 1);
+    assert.equal(r.root, 1);
+    assert.equal(r.rootKappa, 1);
+    assert.equal(r.rootTriples.f1, 1);
+    assert.deepEqual(r.disagreements, []);
+  });
+
+  it('pairs by trigger overlap and scores roots, states, modality and triples on the pairs', () => {
+    // B: same first event with another code of the same root, the second with another root and
+    // modality, misses the third and adds one elsewhere.
+    const b = file([
+      ev(2, '112', 'EGY', 'ISR'),
+      ev(10, '173', 'YEM', null, 'reported'),
+      ev(50, '040', 'USA', null),
+    ]);
+    const r = agreement(a, b);
+    assert.equal(r.paired, 2);
+    assert.ok(Math.abs(r.trigger.precision - 2 / 3) < 1e-9 && Math.abs(r.trigger.recall - 2 / 3) < 1e-9);
+    assert.equal(r.root, 0.5);
+    assert.equal(r.code, 0);
+    assert.equal(r.sourceState, 1);
+    assert.equal(r.modality, 0.5);
+    // root triples: A {EGY|11|ISR, YEM|19|-, SAU|07|YEM}, B {EGY|11|ISR, YEM|17|-, USA|04|-}
+    assert.deepEqual(
+      { a: r.rootTriples.a, b: r.rootTriples.b, both: r.rootTriples.both },
+      { a: 3, b: 3, both: 1 },
+    );
+    assert.equal(r.disagreements.filter((x) => x.includes('ONLY')).length, 2);
+  });
+
+  it('counts only the articles both annotated', () => {
+    const r = agreement(a, file([ev(0, '111', 'EGY', 'ISR')], 'other'));
+    assert.equal(r.docs, 0);
+    assert.equal(r.eventsA, 0);
+  });
+
+  it("Cohen's kappa: perfect, chance-level and a textbook value", () => {
+    assert.equal(kappa(['a', 'b'], ['a', 'b']), 1);
+    assert.equal(kappa(['a', 'a', 'b', 'b'], ['a', 'b', 'a', 'b']), 0);
+    // 20 items: both yes 7, A yes B no 3, A no B yes 2, both no 8 → po 0.75, pe 0.5, kappa 0.5
+    const A = [...'y'.repeat(10), ...'n'.repeat(10)];
+    const B = [...'y'.repeat(7), ...'n'.repeat(3), ...'y'.repeat(2), ...'n'.repeat(8)];
+    assert.ok(Math.abs(kappa(A, B) - 0.5) < 1e-9);
+  });
+});
