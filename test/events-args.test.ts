@@ -78,3 +78,38 @@ describe('a subject carried to the next sentence', () => {
     ]);
   });
 });
+
+describe('a definite head standing for an actor named before', () => {
+  const ents: EntSpec[] = [
+    ['مجلس الأمن الدولي', 'ORG', 'IGOUNO'],
+    ['سوريا', 'GPE', 'SYR'],
+    ['الفلسطيني', 'GPE', 'PSE', 'فلسطين'],
+    ['الكنيست الإسرائيلي', 'ORG', 'ISRLEG'],
+  ];
+  it('المجلس after مجلس الأمن الدولي is that council', () => {
+    assert.deepEqual(
+      events('اجتمع مجلس الأمن الدولي أمس لبحث الأزمة. وهدد المجلس بفرض عقوبات على سوريا.', ents),
+      ['040 مجلس الأمن الدولي>∅ asserted اجتمع', '1312 مجلس الأمن الدولي>سوريا asserted وهدد'],
+    );
+  });
+  it('المجلس after المجلس الوطني الفلسطيني is the actor named after the first head', () => {
+    assert.deepEqual(
+      events(
+        'أدان المجلس الوطني الفلسطيني قرار الكنيست الإسرائيلي. وطالب المجلس الدول العربية بالتحرك.',
+        ents,
+      ),
+      ['111 فلسطين>الكنيست الإسرائيلي asserted أدان', '100 فلسطين>∅ asserted وطالب'],
+    );
+  });
+  it('no antecedent, no source: a head never named before stays unknown', () => {
+    assert.deepEqual(events('وهدد المجلس بفرض عقوبات على سوريا.', ents), []);
+  });
+});
+
+describe('verb or verbal noun', () => {
+  const ents: EntSpec[] = [['الاحتلال الإسرائيلي', 'ORG', 'ISRMIL']];
+  it('a و-word continuing a list of nouns is a masdar, not a verb with a shared subject', () => {
+    const out = events('واعتبر الاحتلال الإسرائيلي مسؤولا عن القتل والعدوان وفرض الحصار.', ents);
+    assert.ok(!out.some((e) => e.endsWith('وفرض')), out.join('; '));
+  });
+});

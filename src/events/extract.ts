@@ -48,7 +48,7 @@ interface Args {
   src: number[];
   tgt: number[];
   /** How the source was found. */
-  how: 'agent' | 'svo' | 'vso' | 'pron' | 'rel' | 'coord' | 'topic' | 'carry' | 'none';
+  how: 'agent' | 'svo' | 'vso' | 'pron' | 'rel' | 'coord' | 'topic' | 'carry' | 'head' | 'none';
   /** The subject was found after the verb (VSO); targets are searched after it. */
   after: number;
 }
@@ -335,7 +335,7 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
   let verb: boolean;
   if (vh && nEntry >= 0) {
     const prev = t > a ? v.trig[t - 1] : null;
-    verb = !nDefinite && !(prev && prev.entry.kind !== 'event') && !vh.participle;
+    verb = !nDefinite && !(prev && prev.entry.kind !== 'event') && !vh.participle && !inNounChain(v, t, a);
     entry = lex.entries[verb ? vh.entry : nEntry];
   } else if (vh) {
     entry = lex.entries[vh.entry];
@@ -388,6 +388,21 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
     code,
     viaCtx,
   };
+}
+
+/** بقتل الأطفال ومصادرة الأراضي وهدم البيوت, العدوان والإجرام وفرض المزيد: a و-word after a
+ * conjunct that is a definite noun or an event noun continues a list of nouns (a masdar). */
+function inNounChain(v: DocView, t: number, a: number): boolean {
+  if (v.nw[t][0] !== 'و') return false;
+  for (let u = t - 1; u >= Math.max(a, t - 3); u--) {
+    if (v.doc.tokens.kind[u] !== TokenKind.ArabicWord) return false;
+    const w = v.nw[u];
+    if (w[0] !== 'و' || w.length < 4) continue;
+    if (w.startsWith('وال')) return v.mAt[u] < 0;
+    const tr = v.trig[u];
+    return tr !== null && !tr.verb;
+  }
+  return false;
 }
 
 /** Source (subject) of a verb trigger; memoised per token. */
@@ -552,6 +567,19 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
       if (v.nw[k].length > 3 && v.nw[k][0] === 'و') break;
     }
   }
+  // وهدد المجلس …, وأكد الوزير …: a definite head with no name after it is the actor last named
+  // with the same head (مجلس الأمن الدولي … المجلس).
+  if (vso < 0 && u < b && v.nw[u].length > 4 && inSet(v.cands[u], g.actorHeads)) {
+    const w = v.nw[u];
+    const x = w[0] === 'و' || w[0] === 'ف' ? w.slice(1) : w;
+    const ante = x.startsWith('ال') ? headAntecedent(v, u, x.slice(2)) : -1;
+    if (ante >= 0) {
+      res.src = [ante];
+      res.how = 'head';
+      res.after = u + 1;
+      return res;
+    }
+  }
   if (vso >= 0 && v.isNisba(vso)) {
     const next = v.ments[vso].last + 1 < b ? v.startsAt(v.ments[vso].last + 1) : -1;
     if (next >= 0) vso = next;
@@ -603,6 +631,30 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
     res.how = 'carry';
   }
   return res;
+}
+
+/** The actor an earlier occurrence of a head word (مجلس, حكومة) named: the mention the head is part
+ * of, or the name right after it (المجلس الوطني الفلسطيني). Searches back at most 800 tokens. */
+function headAntecedent(v: DocView, u: number, stem: string): number {
+  const g = v.res.gram;
+  for (let k = u - 1; k >= Math.max(0, u - 800); k--) {
+    if (!v.cands[k].includes(stem)) continue;
+    const at = v.mAt[k];
+    if (at >= 0) {
+      if (ACTOR_TYPES.has(v.ments[at].ent.type)) return at;
+      continue;
+    }
+    for (let j = k + 1; j < Math.min(v.n, k + 5); j++) {
+      const mi = v.startsAt(j);
+      if (mi >= 0) {
+        if (ACTOR_TYPES.has(v.ments[mi].ent.type) && v.prepOf(mi) === '') return mi;
+        break;
+      }
+      if (v.doc.tokens.kind[j] !== TokenKind.ArabicWord || g.allPreps.has(v.nw[j]) || v.trig[j]) break;
+      if (v.nw[j].length > 3 && v.nw[j][0] === 'و') break;
+    }
+  }
+  return -1;
 }
 
 /** Does a 3rd-person verb's gender (أضافت/تؤكد feminine, أضاف/يؤكد masculine) allow this subject?
@@ -862,7 +914,7 @@ function threatCode(code: string): string | null {
 const MAX_WINDOW = 1000;
 
 /** Ways of finding a source through another clause. */
-const INDIRECT = /coord|pron|rel|accused|carry/;
+const INDIRECT = /coord|pron|rel|accused|carry|head/;
 
 /** CAMEO roots told by saying (statements, appeals, demands, criticism, threats …). */
 const VERBAL_ROOTS = new Set(['01', '02', '03', '04', '05', '10', '11', '12', '13']);
@@ -1270,6 +1322,9 @@ function emit(
       // A source inferred through another clause (a shared subject, a pronoun, a relative's
       // antecedent) is less certain than a subject beside its verb.
       if (srcEnt && INDIRECT.test(d.how)) conf -= 0.1;
+      // An actor that linking could not place (no country, no code) makes a triple of little use.
+      if (srcEnt && srcEnt.actor.country === null && srcEnt.actor.code === null) conf -= 0.15;
+      if (tgtEnt && tgtEnt.actor.country === null && tgtEnt.actor.code === null) conf -= 0.05;
       conf *= MODALITY_WEIGHT[modality as Modality];
       const t = d.tr.t;
       const quantity = c.quadClass === 2 || c.quadClass === 4 ? quantityOf(v, t, a, b) : null;
