@@ -231,6 +231,66 @@ test('a statement refers back to the one issuer named before it', () => {
   assert.equal(entityAt(amb, 'البيان'), undefined);
 });
 
+test('an unnamed role actor takes the main country of the article, marked inferred', () => {
+  const doc = link(
+    'تواصل الاشتباكات في تونس منذ أسبوع. وأعلنت الحكومة حظر التجول، وقالت قوات الأمن إن الهدوء عاد إلى شوارع تونس. وتقع تونس على البحر.',
+  );
+  const gov = entityAt(doc, 'الحكومة');
+  assert.equal(gov?.actor.code, 'TUNGOV');
+  assert.equal(gov?.actor.inferred, true);
+  assert.equal(entityAt(doc, 'قوات الأمن')?.actor.code, 'TUNCOP');
+  // A country in the phrase itself is not inferred and has no flag.
+  const own = link('قالت الحكومة اللبنانية إن الوضع مستقر في تونس وتونس.');
+  assert.equal(entityAt(own, 'الحكومة اللبنانية')?.actor.code, 'LBNGOV');
+  assert.equal(entityAt(own, 'الحكومة اللبنانية')?.actor.inferred, undefined);
+  // No country named twice: nothing to infer; indefinite or generic nouns never infer.
+  const none = link('أعلنت الحكومة خطة جديدة للنقل في القاهرة.');
+  assert.equal(entityAt(none, 'الحكومة'), undefined);
+  const generic = link('قالت مصر إن الدولة ستدعم حكومة جديدة في مصر.');
+  assert.equal(entityAt(generic, 'الدولة'), undefined);
+  assert.equal(entityAt(generic, 'حكومة'), undefined);
+  checkSpans(doc);
+});
+
+test('a role noun before a province or region takes its country; the place stays a place', () => {
+  const doc = link('أصدرت رئاسة كردستان بيانا، وانتشرت شرطة البصرة في الشوارع.');
+  assert.equal(entityAt(doc, 'رئاسة كردستان')?.actor.id, 'org:krg');
+  assert.equal(entityAt(doc, 'رئاسة كردستان')?.actor.code, 'IRQGOV');
+  assert.equal(entityAt(doc, 'شرطة البصرة')?.actor.code, 'IRQCOP');
+  assert.ok(entityAt(doc, 'البصرة')?.geo);
+});
+
+test('an organisation named by its adjective: المليشيات الحوثية is the Houthis', () => {
+  const doc = link('قصفت المليشيات الحوثية أحياء المدينة، وقتل ثلاثة حوثيين في الاشتباكات.');
+  assert.equal(entityAt(doc, 'المليشيات الحوثية')?.actor.id, 'org:houthis');
+  assert.equal(entityAt(doc, 'حوثيين')?.actor.code, 'YEMREB');
+});
+
+test('contextual names: bare التحالف and المملكة need their country in the story', () => {
+  const yem = link('قصف طيران التحالف مواقع في صعدة شمال اليمن.');
+  assert.equal(entityAt(yem, 'طيران التحالف')?.actor.id, 'org:arab-coalition');
+  const syr = link('قصف طيران التحالف مواقع تنظيم داعش في الرقة شمال سوريا.');
+  assert.equal(entityAt(syr, 'طيران التحالف')?.actor.id, 'org:global-coalition');
+  const deu = link('صوت نواب التحالف المسيحي في البرلمان الألماني ضد الخطة.');
+  assert.equal(entityAt(deu, 'التحالف')?.actor.id ?? null, null);
+  const sau = link('زار الوزير السعودية أمس، وأكد أن المملكة تدعم الحل السياسي.');
+  assert.equal(entityAt(sau, 'المملكة')?.actor.id, 'SAU');
+  const jor = link('زار الوزير الأردن أمس، وأكد أن المملكة تدعم الحل السياسي.');
+  assert.equal(entityAt(jor, 'المملكة')?.actor.id, 'JOR');
+});
+
+test('spelling variants of KB names link through their consonant skeleton; other names stay NIL', () => {
+  const doc = link('وقال سيرجي شويجو إن القوات جاهزة، والتقى يوسف الكناني الوفد.', {
+    date: '2016-01-01',
+    ner: [
+      ['سيرجي شويجو', 'PER'],
+      ['يوسف الكناني', 'PER'],
+    ],
+  });
+  assert.equal(entityAt(doc, 'سيرجي شويجو')?.actor.id, 'per:sergei-shoigu');
+  assert.match(entityAt(doc, 'يوسف الكناني')?.actor.id ?? '', /^nil:/);
+});
+
 test('property: every mention slices back to its text, on noisy Arabic', () => {
   const pieces = [
     'وقال',

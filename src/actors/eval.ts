@@ -10,7 +10,7 @@ import { createDoc } from '../doc/doc.js';
 import type { Doc, EntityType } from '../doc/types.js';
 import { loadDataFile, sharedDir } from '../resources.js';
 import { textStage } from '../text/stage.js';
-import { actorsStage } from './stage.js';
+import { actorsStage, loadActors } from './stage.js';
 
 export interface GoldMention {
   start: number;
@@ -50,7 +50,7 @@ const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 /** Score the actors stage on gold mentions; `oracle` gives it the gold name spans as tagger mentions. */
 export function scoreLinks(gold: GoldFile, texts: Map<string, string>, oracle: boolean): LinkScores {
   const textRes = textStage.load!();
-  const res = actorsStage.load!();
+  const res = loadActors();
   const s: LinkScores = {
     articles: 0,
     mentions: 0,
@@ -165,7 +165,9 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
     else if (a === '--json') json = true;
     else if (a === '--errors') showErrors = true;
     else
-      throw new UsageError(`marsad eval links: unknown option ${a} (expected --heldout, --blind, --no-oracle, --json, --errors)`);
+      throw new UsageError(
+        `marsad eval links: unknown option ${a} (expected --heldout, --blind, --no-oracle, --json, --errors)`,
+      );
   }
   const gold = loadDataFile<GoldFile>(`actors/${set}.json`, 'marsad.gold-links/1');
   const texts = await readTexts(new Set(gold.articles.map((a) => a.id)));

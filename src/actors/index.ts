@@ -4,7 +4,7 @@ import { normaliseWord } from '../text/normalise.js';
 import type { KbActor, KnowledgeBase } from './kb.js';
 
 export type Sense =
-  | { k: 'actor'; actor: KbActor }
+  | { k: 'actor'; actor: KbActor; contextual?: boolean }
   | { k: 'nisba'; country: string }
   | { k: 'role'; sector: string; rank: number; standalone: boolean }
   | { k: 'head' }
@@ -27,6 +27,43 @@ export interface AliasIndex {
   speechVerbs: Set<string>;
   /** KB people by the first and last word of their names of three words or more. */
   personEnds: Map<string, KbActor[]>;
+  /** KB actors by the consonant skeleton of their names (spelling variants, see `skeleton`). */
+  skeletons: Map<string, KbActor[]>;
+  /** Normalised role forms that take no country from the article (see roles.json noInference). */
+  noInference: Set<string>;
+  inferSectors: Set<string>;
+  /** Normalised role forms that belong to a following place name (محافظة صنعاء). */
+  placeNouns: Set<string>;
+}
+
+/**
+ * The consonant skeleton of a name, for spelling variants of the same name: the article, hamza
+ * seats and long vowels inside words dropped, letters that transliterate one foreign sound merged
+ * (غ/ج/ق/ك, تش/ج, ث/س/ص, ط/ت, ض/د, ذ/ظ/ز), doubled letters collapsed. سيرجي شويجو and سيرغي
+ * شويغو share one; so do تشاووش أوغلو and جاويش أوغلو, البرزاني and بارزاني.
+ */
+export function skeleton(words: string[]): string {
+  let out = '';
+  for (const w0 of words) {
+    let w = w0.startsWith('ال') && w0.length > 3 ? w0.slice(2) : w0;
+    w = w.replace(/تش/g, 'ج');
+    let sk = '';
+    for (let i = 0; i < w.length; i++) {
+      let c = w[i];
+      if (c === 'ء' || c === 'ئ' || c === 'ؤ') continue;
+      if (i > 0 && (c === 'ا' || c === 'و' || c === 'ي')) continue;
+      if (c === 'ا' || c === 'آ') c = 'ا';
+      else if (c === 'غ' || c === 'ج' || c === 'ق' || c === 'ك' || c === 'گ') c = 'G';
+      else if (c === 'ث' || c === 'ص') c = 'س';
+      else if (c === 'ط') c = 'ت';
+      else if (c === 'ض') c = 'د';
+      else if (c === 'ذ' || c === 'ظ') c = 'ز';
+      else if (c === 'ه' && i === w.length - 1) continue;
+      if (sk[sk.length - 1] !== c) sk += c;
+    }
+    out += (out === '' ? '' : ' ') + sk;
+  }
+  return out;
 }
 
 const newNode = (): TrieNode => ({ next: null, senses: null });
@@ -39,7 +76,8 @@ export function normPhrase(s: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
-const senseKey = (s: Sense): string => (s.k === 'actor' ? 'actor:' + s.actor.id : JSON.stringify(s));
+const senseKey = (s: Sense): string =>
+  s.k === 'actor' ? 'actor:' + s.actor.id + (s.contextual ? '~' : '') : JSON.stringify(s);
 
 function insert(root: TrieNode, words: string[], sense: Sense): void {
   let node = root;
@@ -84,7 +122,11 @@ export function buildIndex(kb: KnowledgeBase): AliasIndex {
   const root = newNode();
   for (const a of kb.actors.values()) {
     for (const name of a.ar) insert(root, normPhrase(name), { k: 'actor', actor: a });
-    for (const n of a.nisba) for (const f of nisbaForms(n)) insert(root, f, { k: 'nisba', country: a.id });
+    for (const name of a.contextualAr)
+      insert(root, normPhrase(name), { k: 'actor', actor: a, contextual: true });
+    for (const n of a.nisba)
+      for (const f of nisbaForms(n))
+        insert(root, f, a.kind === 'country' ? { k: 'nisba', country: a.id } : { k: 'actor', actor: a });
   }
   for (const r of kb.roles.roles)
     for (const f of r.forms)
@@ -104,6 +146,16 @@ export function buildIndex(kb: KnowledgeBase): AliasIndex {
       personEnds.set(k, list);
     }
   }
+  const skeletons = new Map<string, KbActor[]>();
+  for (const a of kb.actors.values())
+    for (const name of a.ar) {
+      const k = skeleton(normPhrase(name));
+      // Short skeletons match too many unrelated names.
+      if (k.replace(/ /g, '').length < 4) continue;
+      const list = skeletons.get(k) ?? [];
+      if (!list.includes(a)) list.push(a);
+      skeletons.set(k, list);
+    }
   const set = (xs: string[]): Set<string> => new Set(xs.map((x) => normaliseWord(x)));
   return {
     root,
@@ -114,6 +166,10 @@ export function buildIndex(kb: KnowledgeBase): AliasIndex {
     issuerBlockers: set(kb.roles.issuerBlockers ?? []),
     speechVerbs: set(kb.roles.speechVerbs),
     personEnds,
+    skeletons,
+    noInference: set(kb.roles.noInference ?? []),
+    inferSectors: new Set(kb.roles.inferCountrySectors ?? []),
+    placeNouns: set(kb.roles.placeNouns ?? []),
   };
 }
 

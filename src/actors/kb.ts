@@ -23,8 +23,15 @@ export interface KbActor {
   years: { from: number | null; to: number | null }[];
   /** For capitals: the ISO3 code of the country they stand for (capital metonymy). */
   capitalOf: string | null;
-  /** Nisba adjectives (countries only), masculine singular, as written. */
+  /** Nisba adjectives, masculine singular, as written: of countries (the country), and of
+   * organisations (extra `adj=`: الحوثية → the Houthis). */
   nisba: string[];
+  /** Countries one of which a story must name for the contextual names to apply (extra `ctx=`):
+   * bare التحالف is the Saudi-led coalition in a story about Yemen, the US-led one in a story
+   * about Iraq or Syria, and nobody in a story about German politics. */
+  context: string[];
+  /** Names written with a leading ~ in the data: they stand for this actor only in context. */
+  contextualAr: string[];
 }
 
 export interface RoleEntry {
@@ -48,6 +55,12 @@ export interface RolesFile {
   issuerNouns: string[];
   issuerBlockers: string[];
   speechVerbs: string[];
+  /** Sectors whose unnamed, definite role phrases take the article's main country (marked inferred). */
+  inferCountrySectors?: string[];
+  /** Role forms too generic for that inference (الدولة، التنظيم، المبعوث …). */
+  noInference?: string[];
+  /** Role forms that, before a place name, are part of the place's name (محافظة صنعاء). */
+  placeNouns?: string[];
 }
 
 interface CountriesFile {
@@ -146,20 +159,29 @@ function parseActorRow(file: string, row: TsvRow): KbActor {
   if (!TYPES.has(type as EntityType))
     throw new KbError(`${where}: field type must be one of ${[...TYPES].join(' ')}; got "${type}"`);
   if (en === '') throw new KbError(`${where}: field en (English name) is empty`);
-  const names = ar
+  const all = ar
     .split('|')
     .map((s) => s.trim())
     .filter((s) => s !== '');
+  const names = all.filter((s) => !s.startsWith('~'));
+  const contextualAr = all.filter((s) => s.startsWith('~')).map((s) => s.slice(1));
   if (names.length === 0) throw new KbError(`${where}: field ar (Arabic names) is empty`);
   const la = parseNumber(lat, where, 'lat');
   const lo = parseNumber(lon, where, 'lon');
   if ((la === null) !== (lo === null)) throw new KbError(`${where}: lat and lon must be given together`);
   let capitalOf: string | null = null;
+  const adjectives: string[] = [];
+  const context: string[] = [];
   for (const kv of extra.split(/\s+/)) {
     if (kv === '') continue;
     const [k, v] = kv.split('=');
     if (k === 'capital' && v) capitalOf = v;
-    else throw new KbError(`${where}: field extra: unknown "${kv}" (expected capital=ISO3)`);
+    else if (k === 'adj' && v) adjectives.push(...v.split('|').filter((x) => x !== ''));
+    else if (k === 'ctx' && v) context.push(...v.split('|').filter((x) => x !== ''));
+    else
+      throw new KbError(
+        `${where}: field extra: unknown "${kv}" (expected capital=ISO3, adj=nisba|nisba or ctx=ISO3|ISO3)`,
+      );
   }
   return {
     id,
@@ -172,7 +194,9 @@ function parseActorRow(file: string, row: TsvRow): KbActor {
     geo: la !== null && lo !== null ? { lat: la, lon: lo } : null,
     years: parseYears(years, where),
     capitalOf,
-    nisba: [],
+    nisba: adjectives,
+    context,
+    contextualAr,
   };
 }
 
@@ -196,6 +220,8 @@ export function loadKb(): KnowledgeBase {
       years: [],
       capitalOf: null,
       nisba: [],
+      context: [],
+      contextualAr: [],
     });
   }
   for (const row of readTsv('actors/country-extras.tsv', EXTRAS_SCHEMA)) {
@@ -204,7 +230,14 @@ export function loadKb(): KnowledgeBase {
     const a = actors.get(iso3);
     if (!a) throw new KbError(`${where}: field iso3 "${iso3}" is not in countries.json`);
     if (en) a.en = en;
-    for (const n of ar.split('|')) if (n.trim() && !a.ar.includes(n.trim())) a.ar.push(n.trim());
+    for (const n0 of ar.split('|')) {
+      const n = n0.trim();
+      // ~المملكة: Saudi Arabia, Jordan, Morocco … only in a story that names that country.
+      if (n.startsWith('~')) {
+        a.contextualAr.push(n.slice(1));
+        a.context = [iso3];
+      } else if (n && !a.ar.includes(n)) a.ar.push(n);
+    }
     a.nisba = nisba
       .split('|')
       .map((s) => s.trim())
@@ -244,9 +277,18 @@ export function validateKb(kb: KnowledgeBase): string[] {
       errors.push(`${a.id}: coordinates out of range (${a.geo.lat}, ${a.geo.lon})`);
     if ((a.type === 'LOC' || a.type === 'FAC' || a.kind === 'place') && !a.geo)
       errors.push(`${a.id}: a place needs coordinates`);
+    if (a.nisba.length > 0 && a.kind !== 'country' && a.kind !== 'org')
+      errors.push(`${a.id}: only countries and organisations take nisba adjectives (adj=)`);
+    if (a.contextualAr.length > 0 && a.context.length === 0)
+      errors.push(`${a.id}: names marked ~ (contextual) need ctx=ISO3 in field extra`);
+    for (const c of a.context)
+      if (!kb.countryCodes.has(c) && !kb.actors.has(c))
+        errors.push(`${a.id}: ctx "${c}" is neither an ISO3 code nor an actor id`);
     if (a.capitalOf !== null && !kb.actors.has(a.capitalOf))
       errors.push(`${a.id}: capital of unknown country "${a.capitalOf}"`);
   }
+  for (const s of kb.roles.inferCountrySectors ?? [])
+    if (!sectors.has(s)) errors.push(`roles.json: inferCountrySectors: unknown sector "${s}"`);
   for (const r of kb.roles.roles) {
     if (!sectors.has(r.sector)) errors.push(`roles.json: unknown sector "${r.sector}"`);
     if (![0, 1, 2].includes(r.rank)) errors.push(`roles.json: rank must be 0, 1 or 2 (sector ${r.sector})`);

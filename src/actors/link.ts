@@ -13,6 +13,7 @@ import { normaliseWord } from '../text/normalise.js';
 import {
   candidatesOf,
   normPhrase,
+  skeleton,
   type Candidate,
   type AliasIndex,
   type Sense,
@@ -39,6 +40,10 @@ interface Unit {
   clitics: string;
   /** Chosen actor (for cls 'actor'). */
   actor: KbActor | null;
+  /** The first word carried the article, or the last word does (construct: قوات الأمن). */
+  definite: boolean;
+  /** The matched words, normalised, the first as matched (article-less for role words). */
+  formFull: string;
 }
 
 interface Phrase {
@@ -52,13 +57,15 @@ interface Phrase {
   standalone: boolean;
   absorbed: boolean;
   key: string;
+  /** The country came from the article, not from the phrase. */
+  inferred: boolean;
 }
 
 interface Draft {
   key: string;
   type: EntityType;
   name: { ar: string; en: string | null };
-  actor: { id: string | null; country: string | null; sectors: string[] };
+  actor: { id: string | null; country: string | null; sectors: string[]; inferred?: boolean };
   geo: { lat: number; lon: number } | null;
   mentions: TextSpan[];
   /** Normalised name words, for surname coreference (PER only). */
@@ -147,7 +154,11 @@ export function linkDoc(
       continue;
     }
     const start = skipUnits(text, tokens.start[i], tokens.end[i], best.c.prefix);
+    const lastWord = norm[i + best.len - 1];
     units.push({
+      formFull: [best.c.form, ...norm.slice(i + 1, i + best.len)].join(' '),
+      definite:
+        best.c.noArticle || best.c.form.startsWith('ال') || (best.len > 1 && lastWord.startsWith('ال')),
       ti: i,
       tj: i + best.len,
       start,
@@ -196,6 +207,51 @@ export function linkDoc(
     units.push(...kept);
   }
 
+  // 2a. The article's main country: the country named most often (countries, nisbas, places,
+  // and at half weight organisations and people of a country), the dateline place counting
+  // double. Unnamed role actors (الحكومة، قوات الأمن، القوات الموالية) without a country of their
+  // own take it, marked inferred. None when no country is named twice or two tie.
+  const countryWeight = new Map<string, number>();
+  /** Mentions of each organisation named unambiguously (for ctx=org:… readings). */
+  const orgWeight = new Map<string, number>();
+  const addWeight = (c: string | null, w: number): void => {
+    if (c !== null && res.kb.countryCodes.has(c) && res.kb.actors.get(c)?.kind === 'country')
+      countryWeight.set(c, (countryWeight.get(c) ?? 0) + w);
+  };
+  for (const u of units) {
+    if (u.cls === 'nisba') {
+      const s = u.senses.find((x) => x.k === 'nisba');
+      if (s && s.k === 'nisba') addWeight(s.country, 1);
+    } else if (u.cls === 'actor') {
+      // Names of one actor only (طرابلس counts for neither Libya nor Lebanon).
+      const only = u.senses.filter((x) => x.k === 'actor');
+      if (only.length !== 1 || only[0].k !== 'actor') continue;
+      const a = only[0].actor;
+      if (a.kind === 'org') orgWeight.set(a.id, (orgWeight.get(a.id) ?? 0) + 1);
+      const dl0 = doc.dateline;
+      const w =
+        a.kind === 'country' || a.kind === 'place'
+          ? dl0 !== null && u.start >= dl0.start && u.end <= dl0.end
+            ? 2
+            : 1
+          : 0.5;
+      addWeight(a.country, w);
+    }
+  }
+  let mainCountry: string | null = null;
+  {
+    let bestW = 0;
+    let tie = false;
+    for (const [c, w] of countryWeight) {
+      if (w > bestW) {
+        bestW = w;
+        mainCountry = c;
+        tie = false;
+      } else if (w === bestW) tie = true;
+    }
+    if (bestW < 2 || tie) mainCountry = null;
+  }
+
   // 2. Choose among actors that share an alias: date, countries in the document, mention type.
   const year = doc.meta.date ? Number(doc.meta.date.slice(0, 4)) : null;
   const docCountries = new Set<string>();
@@ -229,8 +285,15 @@ export function linkDoc(
     for (const s of u.senses) {
       if (s.k !== 'actor') continue;
       const a = s.actor;
+      // A reading that needs a country in the story (ctx=) is out without one, and ranks by it.
+      let ctx = 0;
+      if (s.contextual) {
+        for (const c of a.context) ctx = Math.max(ctx, countryWeight.get(c) ?? orgWeight.get(c) ?? 0);
+        if (ctx === 0) continue;
+      }
       const score =
         yearFit(a, year) * 10 +
+        ctx * 3 +
         (a.country !== null && docCountries.has(a.country) && a.kind !== 'country' ? 2 : 0) +
         (nerType !== null && nerType === a.type ? 1 : 0) -
         order++ * 0.001;
@@ -240,6 +303,14 @@ export function linkDoc(
       }
     }
     u.actor = best;
+    if (best === null) {
+      // No reading fits the story: the phrase's other senses (قوات التحالف as a role) remain.
+      const rest = u.senses.filter((x) => x.k !== 'actor');
+      if (rest.length > 0) {
+        u.senses = rest;
+        u.cls = classify(rest);
+      }
+    }
   }
 
   // 3. Entities under construction, keyed; mentions added in text order.
@@ -269,11 +340,17 @@ export function linkDoc(
   };
   const actorDraft = (a: KbActor, key: string, descr: Phrase | null): Omit<Draft, 'mentions'> => {
     const sectors = a.sectors.length > 0 ? a.sectors : descr?.sector ? [descr.sector] : [];
+    const inferred = a.country === null && descr?.country != null && descr.inferred;
     return {
       key,
       type: a.type,
       name: { ar: a.ar[0], en: a.en },
-      actor: { id: a.id, country: a.country ?? descr?.country ?? null, sectors },
+      actor: {
+        id: a.id,
+        country: a.country ?? descr?.country ?? null,
+        sectors,
+        ...(inferred ? { inferred } : {}),
+      },
       geo: a.kind === 'person' || a.kind === 'org' ? null : a.geo,
       words: a.type === 'PER' ? normPhrase(a.ar[0]) : null,
     };
@@ -365,8 +442,35 @@ export function linkDoc(
           }
           k++;
           break;
+        } else if (
+          x.cls === 'actor' &&
+          x.actor &&
+          x.actor.kind === 'place' &&
+          x.actor.type === 'GPE' &&
+          k > u &&
+          !idx.placeNouns.has(headForm)
+        ) {
+          // رئاسة كردستان، شرطة بغداد: the place gives the country and stays a place of its own.
+          absorbed = x;
+          if (country === null) country = x.actor.country;
+          k++;
+          break;
         } else if (x.cls !== 'head' && x.cls !== 'mod') break;
         k++;
+      }
+      let inferred = false;
+      if (
+        sector !== null &&
+        country === null &&
+        absorbed === null &&
+        mainCountry !== null &&
+        unit.definite &&
+        idx.inferSectors.has(sector) &&
+        !idx.noInference.has(headForm) &&
+        !idx.noInference.has(unit.formFull)
+      ) {
+        country = mainCountry;
+        inferred = true;
       }
       const last = units[k - 1];
       const phrase: Phrase = {
@@ -379,7 +483,8 @@ export function linkDoc(
         type: personal ? 'PER' : 'ORG',
         standalone,
         absorbed: absorbed !== null,
-        key: `role:${codeOf(country, sector ? [sector] : []) ?? ''}:${headForm}`,
+        inferred,
+        key: `role:${codeOf(country, sector ? [sector] : []) ?? ''}${inferred ? '~' : ''}:${headForm}`,
       };
       // A named person or group right after the phrase takes it as its description.
       const next = units[k];
@@ -404,7 +509,7 @@ export function linkDoc(
             key: phrase.key,
             type: phrase.type,
             name: { ar: surface.startsWith('لل') ? 'ا' + surface.slice(1) : surface, en: null },
-            actor: { id: null, country, sectors: [sector] },
+            actor: { id: null, country, sectors: [sector], ...(inferred ? { inferred } : {}) },
             geo: null,
             words: null,
           },
@@ -495,6 +600,16 @@ export function linkDoc(
         return;
       }
     }
+    // A spelling variant of a KB name (سيرجي شويجو for سيرغي شويغو): same consonant skeleton.
+    const variant = bySkeleton(words, m.type);
+    if (variant) {
+      issuersSafeAdd(actorDraft(variant, 'kb:' + variant.id, descrByToken.get(tokenAt(m.start)) ?? null), {
+        ti: tokenAt(m.start),
+        start: m.start,
+        end: m.end,
+      } as Unit);
+      return;
+    }
     const name = words.join(' ');
     const descr = descrByToken.get(tokenAt(m.start)) ?? null;
     const key = `nil:${m.type}:${name}`;
@@ -507,6 +622,7 @@ export function linkDoc(
           id: `nil:${m.type}:${name.replace(/ /g, '_')}`,
           country: descr?.country ?? null,
           sectors: descr?.sector ? [descr.sector] : [],
+          ...(descr?.inferred ? { inferred: true } : {}),
         },
         geo: null,
         words: m.type === 'PER' ? words : null,
@@ -515,6 +631,23 @@ export function linkDoc(
       m.end,
     );
     noteIssuer(tokenAt(m.start), m.start, d.key);
+  }
+  function bySkeleton(words: string[], type: EntityType): KbActor | null {
+    const hits = res.index.skeletons.get(skeleton(words));
+    if (!hits) return null;
+    let best: KbActor | null = null;
+    let bestFit = -1;
+    let ambiguous = false;
+    for (const a of hits) {
+      if (!compatible(type, a.type)) continue;
+      const f = yearFit(a, year);
+      if (f > bestFit) {
+        best = a;
+        bestFit = f;
+        ambiguous = false;
+      } else if (f === bestFit && a !== best) ambiguous = true;
+    }
+    return ambiguous ? null : best;
   }
   function personByEnds(words: string[]): KbActor | null {
     const hits = res.index.personEnds.get(words[0] + ' ' + words[words.length - 1]);
@@ -639,6 +772,7 @@ export function linkDoc(
         country: d.actor.country,
         sectors: d.actor.sectors,
         code: codeOf(d.actor.country, d.actor.sectors),
+        ...(d.actor.inferred ? { inferred: true } : {}),
       },
       geo: d.geo,
       mentions,

@@ -17,6 +17,9 @@ export interface Actor {
   country: string | null;
   sectors: string[];
   code: string | null;
+  /** Optional (marsad/1 extension): true when `country` was not in the mention but taken from the
+   * article's main country (an unnamed role actor: الحكومة، قوات الأمن). Absent otherwise. */
+  inferred?: boolean;
 }
 
 export interface Entity {
