@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityType } from '../doc/types.js';
 import { dataDir, loadDataFile } from '../resources.js';
+import { normaliseWord } from '../text/normalise.js';
 
 export type ActorKind = 'country' | 'place' | 'org' | 'person';
 
@@ -61,6 +62,12 @@ export interface RolesFile {
   noInference?: string[];
   /** Role forms that, before a place name, are part of the place's name (محافظة صنعاء). */
   placeNouns?: string[];
+}
+
+interface MinistriesFile {
+  schema: 'marsad.ministries/1';
+  countries: string[];
+  ministries: { key: string; en: string; sector: string; ar: string[] }[];
 }
 
 interface CountriesFile {
@@ -253,6 +260,7 @@ export function loadKb(): KnowledgeBase {
       actors.set(a.id, a);
     }
   }
+  addMinistries(actors);
   // Countries without a centroid fall back to their capital's coordinates.
   for (const a of actors.values()) {
     if (a.capitalOf && a.geo) {
@@ -261,6 +269,49 @@ export function loadKb(): KnowledgeBase {
     }
   }
   return { actors, roles, countryCodes };
+}
+
+/** Ministries of data/actors/ministries.json, one per listed country and ministry (see its about). */
+function addMinistries(actors: Map<string, KbActor>): void {
+  const file = loadDataFile<MinistriesFile>('actors/ministries.json', 'marsad.ministries/1');
+  const where = 'data/actors/ministries.json';
+  const taken = new Set<string>();
+  for (const a of actors.values()) for (const n of a.ar) taken.add(normaliseWord(n));
+  for (const iso of file.countries) {
+    const c = actors.get(iso);
+    if (!c || c.kind !== 'country')
+      throw new KbError(`${where}: countries: "${iso}" is not in countries.json`);
+    if (c.nisba.length === 0)
+      throw new KbError(`${where}: countries: "${iso}" has no nisba in country-extras.tsv`);
+    for (const m of file.ministries) {
+      if (!/^[a-z]+$/.test(m.key))
+        throw new KbError(`${where}: ministries: key must be lower-case letters, got "${m.key}"`);
+      const names: string[] = [];
+      for (const form of m.ar)
+        for (const nisba of c.nisba) {
+          const name = `${form} ال${nisba}ة`;
+          if (!taken.has(normaliseWord(name))) names.push(name);
+        }
+      if (names.length === 0) continue;
+      const id = `org:${iso.toLowerCase()}-ministry-${m.key}`;
+      if (actors.has(id)) throw new KbError(`${where}: duplicate id "${id}"`);
+      actors.set(id, {
+        id,
+        kind: 'org',
+        type: 'ORG',
+        country: iso,
+        sectors: [m.sector],
+        en: `${c.en} ${m.en}`,
+        ar: names,
+        geo: null,
+        years: [],
+        capitalOf: null,
+        nisba: [],
+        context: [],
+        contextualAr: [],
+      });
+    }
+  }
 }
 
 /** Every problem in the knowledge base, as messages naming the actor and field. */
