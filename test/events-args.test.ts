@@ -113,3 +113,21 @@ describe('verb or verbal noun', () => {
     assert.ok(!out.some((e) => e.endsWith('وفرض')), out.join('; '));
   });
 });
+
+describe('parties of violent nouns', () => {
+  const ents: EntSpec[] = [
+    ['للتحالف', 'ORG', 'SAUMIL', 'التحالف'],
+    ['الحوثيين', 'ORG', 'YEMREB'],
+    ['قوات الأمن التركية', 'ORG', 'TURCOP'],
+  ];
+  it('the ل of possession after a violent noun names its actor (غارات للتحالف)', () => {
+    assert.deepEqual(events('وتواصلت الغارات الجوية للتحالف على مواقع الحوثيين.', ents), [
+      '195 التحالف>الحوثيين asserted الغارات',
+    ]);
+  });
+  it('a clash between a named and an unnamed party keeps the named one', () => {
+    assert.deepEqual(events('واندلعت مواجهات بين قوات الأمن التركية ومسلحين في المدينة.', ents), [
+      '193 قوات الأمن التركية>∅ asserted مواجهات',
+    ]);
+  });
+});

@@ -371,6 +371,8 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
       if (r.code === null) return null;
       code = r.code;
       viaCtx = true;
+      // قتل 20 مسلحا في غارات للتحالف: a violent noun that set a killing's code is still an event
+      // of its own, with its own actor (the killing then reads as its result).
       if (!r.before) for (let u = t + 1; u <= hit; u++) consumed[u] = 1;
       break;
     }
@@ -401,6 +403,18 @@ function inNounChain(v: DocView, t: number, a: number): boolean {
     if (w.startsWith('وال')) return v.mAt[u] < 0;
     const tr = v.trig[u];
     return tr !== null && !tr.verb;
+  }
+  return false;
+}
+
+const violentRoot = (code: string | null): boolean =>
+  code !== null && (code.startsWith('18') || code.startsWith('19') || code.startsWith('20'));
+
+/** Is token u a verbal noun of the lexicon with a violent code (غارات, اشتباكات)? */
+function violentNoun(v: DocView, u: number): boolean {
+  for (const c of v.cands[u]) {
+    const e = v.res.lex.nouns.get(c);
+    if (e !== undefined) return violentRoot(v.res.lex.entries[e < 0 ? -e - 1 : e].code);
   }
   return false;
 }
@@ -710,7 +724,8 @@ function targetAfter(
     const mi = v.startsAt(u);
     if (mi < 0) {
       if (v.mAt[u] < 0) {
-        words++;
+        // أمس، مساء اليوم: adverbs of time do not push the object away.
+        if (!g.skipAfterVerb.has(v.nw[u]) && v.doc.tokens.kind[u] !== TokenKind.Date) words++;
         gap++;
       }
       continue;
@@ -1056,7 +1071,7 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
               tr,
               anchor,
               src: [between[0]],
-              tgt: [between[1]],
+              tgt: between[1] >= 0 ? [between[1]] : NONE,
               reportedBy: false,
               how: 'between',
             });
@@ -1171,6 +1186,13 @@ function genitiveOf(v: DocView, t: number, b: number): { gen: number; nisbaSrc: 
       else fromSrc = mi;
       break;
     }
+    if (p === 'ل' && violentNoun(v, t)) {
+      // غارات للتحالف, هجوم جديد لداعش: the ل of possession names the actor of a violent noun.
+      let adj = true;
+      for (let k = t + 1; k < u && adj; k++) adj = inSet(v.cands[k], v.res.gram.eventAdjectives);
+      if (adj) fromSrc = mi;
+      break;
+    }
     if (p !== '' || v.isAgent(mi)) break;
     if (v.isNisba(mi)) {
       // الغارات التركية, الغارات الجوية التركية: right after the noun or its event adjectives.
@@ -1236,6 +1258,16 @@ function betweenParties(v: DocView, t: number, b: number): [number, number] | nu
     if (mi >= 0)
       return v.nw[k][0] === 'و' || v.nw[k - 1][0] === 'و' || v.nw[k - 1] === 'و' ? [first, mi] : null;
   }
+  // مواجهات بين قوات الأمن ومسلحين: the second party is unnamed; the first is still a party.
+  const k = v.ments[first].last + 1;
+  if (
+    k < b &&
+    v.nw[k].length > 2 &&
+    v.nw[k][0] === 'و' &&
+    v.mAt[k] < 0 &&
+    v.doc.tokens.kind[k] === TokenKind.ArabicWord
+  )
+    return [first, -1];
   return null;
 }
 
