@@ -6,6 +6,7 @@
 // The server runs as its own process (`marsad serve` from dist/, so run `npm run build` first);
 // the clients run here. Both share the machine, so the numbers are a floor, not a ceiling.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, get as httpGet } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -68,13 +69,34 @@ function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** Run `clients` loops for `seconds`, each fetching the next path from `next`. */
+/**
+ * GET a URL on a client's own keep-alive connection; resolves to the status once the whole body
+ * has arrived.
+ */
+function getOn(agent: Agent, url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpGet(url, { agent }, (res) => {
+      res.on('data', () => undefined);
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Run `clients` loops for `seconds`, each fetching the next path from `next`. Every client has
+ * its own connection, like independent users (one shared fetch pool was measured to open its
+ * connections one at a time while the server was busy, so that late connections waited for
+ * the whole run).
+ */
 export async function load(
   base: string,
   route: string,
   next: (i: number) => string,
   clients: number,
   seconds: number,
+  maxRequests = Infinity,
 ): Promise<LoadReport> {
   const lat: number[] = [];
   const statuses: Record<string, number> = {};
@@ -82,20 +104,21 @@ export async function load(
   let n = 0;
   const end = performance.now() + seconds * 1000;
   const client = async () => {
-    while (performance.now() < end) {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    while (performance.now() < end && n < maxRequests) {
       const path = next(n++);
       const t0 = performance.now();
       try {
-        const res = await fetch(base + path);
-        await res.arrayBuffer();
-        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-        if (res.status !== 200) errors++;
+        const status = await getOn(agent, base + path);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        if (status !== 200) errors++;
       } catch (e) {
         statuses[(e as Error).name] = (statuses[(e as Error).name] ?? 0) + 1;
         errors++;
       }
       lat.push(performance.now() - t0);
     }
+    agent.destroy();
   };
   const t0 = performance.now();
   await Promise.all(Array.from({ length: clients }, client));
@@ -115,6 +138,19 @@ export async function load(
     p99: r(pct(lat, 99)),
     max: r(lat[lat.length - 1] ?? 0),
   };
+}
+
+/** Each distinct path among `next(0…n-1)` once, one request at a time. */
+export async function coldPass(
+  base: string,
+  route: string,
+  next: (i: number) => string,
+  n: number,
+): Promise<LoadReport> {
+  const paths = [...new Set(Array.from({ length: n }, (_, i) => next(i)))];
+  let i = 0;
+  const report = await load(base, route, () => paths[i++], 1, Infinity, paths.length);
+  return report;
 }
 
 export const searchPath = (i: number) => {
@@ -185,9 +221,14 @@ async function main(): Promise<void> {
   );
   try {
     const stats = (await (await fetch(`${base}/api/stats`)).json()) as { documents: number; events: number };
-    // Warm-up: page cache and JIT.
-    await load(base, 'warm-up', searchPath, 4, 2);
+    // Cold pass: every distinct URL of the mix once, one at a time (page cache, JIT, term
+    // caches), reported on its own; then the concurrent runs measure the steady state.
+    const cold = [
+      await coldPass(base, '/api/search (cold, sequential)', searchPath, 240),
+      await coldPass(base, '/api/events (cold, sequential)', eventsPath, 64),
+    ];
     const reports = [
+      ...cold,
       await load(base, '/api/search', searchPath, clients, seconds),
       await load(base, '/api/events', eventsPath, clients, seconds),
     ];

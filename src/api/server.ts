@@ -12,6 +12,7 @@ import { loadCameoLabels } from './cameo.js';
 import { Extractor } from './ingest.js';
 import { eventsCsv, eventsJsonl } from './csv.js';
 import { ApiError, errorHandler } from './errors.js';
+import { inTurns, Turns } from './turns.js';
 import {
   ActorKey,
   ActorsQuery,
@@ -50,6 +51,22 @@ export interface ServerOptions {
   cacheSeconds?: number;
 }
 
+/** The Store methods the routes read through (queued in turns). */
+const READS = [
+  'searchDocuments',
+  'getDocument',
+  'events',
+  'countEvents',
+  'eventTimeline',
+  'quotes',
+  'actors',
+  'timeline',
+  'graph',
+  'clusters',
+  'documentCluster',
+  'stats',
+] as const satisfies readonly (keyof Store)[];
+
 export const defaultWebRoot = join(packageRoot, 'web', 'dist');
 
 const errorResponses = {
@@ -78,7 +95,8 @@ function tokenMatches(presented: string, expected: string): boolean {
 }
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
-  const { store } = opts;
+  // Store reads one at a time, one per event-loop turn (src/api/turns.ts).
+  const store = inTurns(opts.store, new Turns(), READS);
   const token = opts.token ? opts.token : null;
   const extractLimit = opts.extractLimit ?? 256 * 1024;
   const documentLimit = opts.documentLimit ?? 1024 * 1024;
