@@ -82,7 +82,13 @@ export interface KnowledgeBase {
   countryCodes: Set<string>;
 }
 
-export const ACTOR_FILES = ['places.tsv', 'places-more.tsv', 'organisations.tsv', 'people.tsv'] as const;
+export const ACTOR_FILES = [
+  'places.tsv',
+  'places-more.tsv',
+  'organisations.tsv',
+  'people.tsv',
+  'people-more.tsv',
+] as const;
 const ACTOR_SCHEMA = 'marsad.actors/1';
 const EXTRAS_SCHEMA = 'marsad.country-extras/1';
 
