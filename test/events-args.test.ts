@@ -130,4 +130,27 @@ describe('parties of violent nouns', () => {
       '193 قوات الأمن التركية>∅ asserted مواجهات',
     ]);
   });
+  it('strikes that tell why people were killed stay an event with their own actor', () => {
+    const e2: EntSpec[] = [
+      ['التركية', 'GPE', 'TUR', 'تركيا'],
+      ['حزب العمال الكردستاني', 'ORG', 'TURREB'],
+    ];
+    const out = events('قتل 390 مقاتلا من حزب العمال الكردستاني في الغارات الجوية التركية.', e2);
+    assert.ok(
+      out.some((e) => e.startsWith('195 تركيا>')),
+      out.join('; '),
+    );
+  });
+  it('a killing does not take its code from a violent word past a comma (another clause)', () => {
+    const e2: EntSpec[] = [
+      ['حزب العمال الكردستاني', 'ORG', 'TURREB'],
+      ['الحكومة التركية', 'ORG', 'TURGOV'],
+      ['داعش', 'ORG', 'IMGMUSISI'],
+    ];
+    const out = events(
+      'وبعد قتل حزب العمال الكردستاني اثنين من رجال الشرطة، شنت الحكومة التركية غارات على داعش.',
+      e2,
+    );
+    assert.ok(out.includes('195 الحكومة التركية>داعش asserted غارات'), out.join('; '));
+  });
 });

@@ -361,6 +361,9 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
     let hit = -1;
     const step = r.before ? -1 : 1;
     for (let u = t + step, k = 0; u >= a && u < b && k < r.within; u += step) {
+      // قتل اثنين … في سوروج، شنت الحكومة غارات: the context of a killing is its own clause
+      // (statements reach past an apposition: أعلنت اللجنة، برئاسة …، حالة الطوارئ).
+      if (entry.passiveIfNoObject && (v.isComma(u) || v.boundary[u])) break;
       if (v.mAt[u] < 0 && v.doc.tokens.kind[u] !== TokenKind.Punct) k++;
       if (inSet(v.cands[u], r.words)) {
         hit = u;
@@ -373,7 +376,10 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
       viaCtx = true;
       // قتل 20 مسلحا في غارات للتحالف: a violent noun that set a killing's code is still an event
       // of its own, with its own actor (the killing then reads as its result).
-      if (!r.before) for (let u = t + 1; u <= hit; u++) consumed[u] = 1;
+      // قتل 20 مسلحا في غارات للتحالف: the strikes that set a killing's code stay an event of their
+      // own, with their own actor (the agentless killing is then read as their result).
+      const keep = entry.passiveIfNoObject === true;
+      if (!r.before) for (let u = t + 1; u <= hit; u++) if (!(keep && violentNoun(v, u))) consumed[u] = 1;
       break;
     }
   }
