@@ -85,6 +85,7 @@ export interface KnowledgeBase {
 export const ACTOR_FILES = [
   'places.tsv',
   'places-more.tsv',
+  'places-region.tsv',
   'organisations.tsv',
   'people.tsv',
   'people-more.tsv',
