@@ -416,6 +416,12 @@ function inNounChain(v: DocView, t: number, a: number): boolean {
 const violentRoot = (code: string | null): boolean =>
   code !== null && (code.startsWith('18') || code.startsWith('19') || code.startsWith('20'));
 
+/** No comma or clause boundary between tokens x and y. */
+function sameClause(v: DocView, x: number, y: number): boolean {
+  for (let u = Math.min(x, y) + 1; u < Math.max(x, y); u++) if (v.isComma(u) || v.boundary[u]) return false;
+  return true;
+}
+
 /** Is token u a verbal noun of the lexicon with a violent code (غارات, اشتباكات)? */
 function violentNoun(v: DocView, u: number): boolean {
   for (const c of v.cands[u]) {
@@ -1139,7 +1145,19 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
       const violent = (d: Draft): boolean => v.res.onto.codes.get(d.tr.code!)?.quadClass === 4;
       for (const d of drafts) {
         if (d.src.length > 0 || !violent(d) || d.tr.passive) continue;
-        if (!drafts.some((x) => x !== d && x.src.length > 0 && violent(x))) continue;
+        const cause = drafts.find((x) => x !== d && x.src.length > 0 && violent(x));
+        if (!cause) continue;
+        // قتل عناصر داعش في غارات أمريكية: the victims are the target of the strikes, when both
+        // are acts of force in one clause.
+        if (
+          cause.tgt.length === 0 &&
+          d.tgt.length > 0 &&
+          violentRoot(cause.tr.code) &&
+          violentRoot(d.tr.code) &&
+          !d.tgt.some((m) => cause.src.includes(m)) &&
+          sameClause(v, d.tr.t, cause.tr.t)
+        )
+          cause.tgt = d.tgt;
         d.src = NONE;
         d.tgt = NONE;
       }
