@@ -192,6 +192,25 @@ test('cluster table: ranks by hash, paths per level, clear errors', () => {
     /bad\.gz: line 2/,
   );
   assert.throws(() => parseClusters('hello\n', 'bad.gz'), /expected a "# schema/);
+  assert.deepEqual(t.extra, [], 'no extra clusterings in a table without them');
+});
+
+test('cluster table: extra clusterings after the hierarchy', () => {
+  const t = parseClusters(
+    '# schema marsad/ner-clusters@1 levels 2,8 extra 4,16\nفي\t1 5 3 12\nمحمد\t0 3 2 9\n',
+    'x',
+  );
+  assert.deepEqual(t.levels, [2, 8]);
+  assert.deepEqual(t.extraLevels, [4, 16]);
+  assert.equal(t.paths.length, 2);
+  const r = t.rank.get(hashString('محمد'));
+  assert.equal(t.paths[1][r], 3);
+  assert.equal(t.extra[0][r], 2);
+  assert.equal(t.extra[1][r], 9);
+  assert.throws(
+    () => parseClusters('# schema marsad/ner-clusters@1 levels 2,8 extra 4\nفي\t1 5\n', 'bad.gz'),
+    /bad\.gz: line 2: expected 3 cluster ids/,
+  );
 });
 
 test('model file: save and load round trip (int16 quantisation)', () => {

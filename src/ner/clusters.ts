@@ -22,6 +22,12 @@ export interface ClusterTable {
   levels: number[];
   /** paths[level][rank] = cluster id of that word at that level */
   paths: Int32Array[];
+  /**
+   * Independent extra clusterings (may be empty): extra[0][rank] = topic cluster (bag-of-words
+   * window vectors), extra[1][rank] = a finer clustering of the positional vectors.
+   */
+  extraLevels: number[];
+  extra: Int32Array[];
 }
 
 export interface ClusterOptions {
@@ -33,6 +39,13 @@ export interface ClusterOptions {
   levels: number[]; // e.g. [32, 256, 1024] coarse → fine
   fitWords: number;
   iterations: number;
+  /** extra clusterings: [topic clusters over ±window bag-of-words vectors, finer positional clusters]; 0 = none */
+  topic?: number;
+  fineExtra?: number;
+  /** bag-of-words window half-width and context words (ranks topicSkip .. topicSkip + topicContexts) */
+  window?: number;
+  topicSkip?: number;
+  topicContexts?: number;
   log: (msg: string) => void;
 }
 
@@ -185,39 +198,52 @@ export async function trainClusters(o: ClusterOptions): Promise<void> {
     }
   });
   o.log(`clusters: counted contexts for ${V} targets × ${W} contexts`);
-  // PPMI + random projection
-  const colSum = new Float64Array(W);
-  const rowSum = new Float64Array(V);
-  for (let t = 0; t < V; t++)
-    for (let c = 0; c < W; c++) {
-      const x = counts[t * W + c];
-      if (x) {
-        colSum[c] += x;
-        rowSum[t] += x;
-      }
-    }
-  const r = rng(7);
-  const proj = new Float32Array(W * o.dim);
-  for (let i = 0; i < proj.length; i++) proj[i] = r() < 0.5 ? -1 : 1;
-  const vecs = new Float32Array(V * o.dim);
-  // context distribution smoothing (alpha 0.75) as in word2vec-style PMI
-  let smoothAll = 0;
-  const smooth = new Float64Array(W);
-  for (let c = 0; c < W; c++) smoothAll += smooth[c] = Math.pow(colSum[c], 0.75);
-  for (let t = 0; t < V; t++) {
-    if (rowSum[t] === 0) continue;
-    for (let c = 0; c < W; c++) {
-      const x = counts[t * W + c];
-      if (!x) continue;
-      const pmi = Math.log(x / rowSum[t] / (smooth[c] / smoothAll));
-      if (pmi <= 0) continue;
-      const po = c * o.dim;
-      const vo = t * o.dim;
-      for (let d = 0; d < o.dim; d++) vecs[vo + d] += pmi * proj[po + d];
-    }
-    normaliseRow(vecs, t, o.dim);
-  }
+  const vecs = ppmiProject(counts, V, W, o.dim, 7);
   o.log(`clusters: vectors ready (${o.dim} dims)`);
+  const extraLevels: number[] = [];
+  const extra: Int32Array[] = [];
+  if ((o.topic ?? 0) > 0) {
+    // topical vectors: bag of words within ±window over mid-frequency context words
+    const skip = Math.min(o.topicSkip ?? 100, byFreq.length);
+    const TC = Math.min(o.topicContexts ?? 2000, byFreq.length - skip);
+    const win = o.window ?? 6;
+    const tcount = new Uint16Array(V * TC);
+    await readArticles(o.corpus, (text) => {
+      buf.length = 0;
+      corpusTokens(text, buf);
+      ids.length = 0;
+      for (const w of buf) ids.push(targetId.get(w) ?? -1);
+      const n = ids.length;
+      for (let i = 0; i < n; i++) {
+        const t = ids[i];
+        if (t < 0) continue;
+        const row = t * TC;
+        const a = Math.max(0, i - win);
+        const b = Math.min(n - 1, i + win);
+        for (let j = a; j <= b; j++) {
+          const c = ids[j] - skip;
+          if (j === i || c < 0 || c >= TC) continue;
+          if (tcount[row + c] < 65535) tcount[row + c]++;
+        }
+      }
+    });
+    const tv = ppmiProject(tcount, V, TC, o.dim, 17);
+    o.log(`clusters: topic vectors ready (±${win} words over ${TC} contexts)`);
+    const fit = Math.min(o.fitWords, V);
+    const tc = kmeans(tv, fit, o.dim, o.topic!, o.iterations, 23, o.log);
+    const ta = new Int32Array(V);
+    for (let t = 0; t < V; t++) ta[t] = nearest(tv, t, tc, o.topic!, o.dim);
+    extraLevels.push(o.topic!);
+    extra.push(ta);
+  }
+  if ((o.fineExtra ?? 0) > 0) {
+    const fit = Math.min(o.fitWords, V);
+    const fc = kmeans(vecs, fit, o.dim, o.fineExtra!, o.iterations, 29, o.log);
+    const fa = new Int32Array(V);
+    for (let t = 0; t < V; t++) fa[t] = nearest(vecs, t, fc, o.fineExtra!, o.dim);
+    extraLevels.push(o.fineExtra!);
+    extra.push(fa);
+  }
   const levels = [...o.levels].sort((a, b) => a - b);
   const fine = levels[levels.length - 1];
   const fit = Math.min(o.fitWords, V);
@@ -232,15 +258,53 @@ export async function trainClusters(o: ClusterOptions): Promise<void> {
     for (let c = 0; c < fine; c++) p[c] = nearest(cent, c, cc, levels[l], o.dim);
     parent.push(p);
   }
-  const lines: string[] = [`# schema ${CLUSTERS_SCHEMA} levels ${levels.join(',')}`];
+  const extraHead = extraLevels.length ? ` extra ${extraLevels.join(',')}` : '';
+  const lines: string[] = [`# schema ${CLUSTERS_SCHEMA} levels ${levels.join(',')}${extraHead}`];
   for (let t = 0; t < V; t++) {
     const f = assign[t];
     const path = parent.map((p) => p[f]);
     path.push(f);
+    for (const e of extra) path.push(e[t]);
     lines.push(`${byFreq[t][0]}\t${path.join(' ')}`);
   }
   writeFileSync(o.out, gzipSync(lines.join('\n') + '\n', { level: 9 }));
   o.log(`clusters: wrote ${V} words to ${o.out}`);
+}
+
+/** Positive PMI (context smoothing 0.75) of a count matrix, randomly projected to `dim` (±1), rows L2-normalised. */
+function ppmiProject(counts: Uint16Array, V: number, W: number, dim: number, seed: number): Float32Array {
+  const colSum = new Float64Array(W);
+  const rowSum = new Float64Array(V);
+  for (let t = 0; t < V; t++)
+    for (let c = 0; c < W; c++) {
+      const x = counts[t * W + c];
+      if (x) {
+        colSum[c] += x;
+        rowSum[t] += x;
+      }
+    }
+  const r = rng(seed);
+  const proj = new Float32Array(W * dim);
+  for (let i = 0; i < proj.length; i++) proj[i] = r() < 0.5 ? -1 : 1;
+  const vecs = new Float32Array(V * dim);
+  // context distribution smoothing (alpha 0.75) as in word2vec-style PMI
+  let smoothAll = 0;
+  const smooth = new Float64Array(W);
+  for (let c = 0; c < W; c++) smoothAll += smooth[c] = Math.pow(colSum[c], 0.75);
+  for (let t = 0; t < V; t++) {
+    if (rowSum[t] === 0) continue;
+    for (let c = 0; c < W; c++) {
+      const x = counts[t * W + c];
+      if (!x) continue;
+      const pmi = Math.log(x / rowSum[t] / (smooth[c] / smoothAll));
+      if (pmi <= 0) continue;
+      const po = c * dim;
+      const vo = t * dim;
+      for (let d = 0; d < dim; d++) vecs[vo + d] += pmi * proj[po + d];
+    }
+    normaliseRow(vecs, t, dim);
+  }
+  return vecs;
 }
 
 /** Read a cluster table written by trainClusters. */
@@ -297,11 +361,12 @@ export function parseClusters(text: string, path: string): ClusterTable {
   if (head[0] !== '#' || head[2] !== CLUSTERS_SCHEMA || head[3] !== 'levels')
     throw new Error(`cluster table ${path}: expected a "# schema ${CLUSTERS_SCHEMA} levels …" first line`);
   const levels = head[4].split(',').map(Number);
-  const L = levels.length;
+  const extraLevels = head[5] === 'extra' && head[6] ? head[6].split(',').map(Number) : [];
+  const L = levels.length + extraLevels.length;
   let lines = 0;
   for (let k = nl + 1; k < text.length; k++) if (text.charCodeAt(k) === 10) lines++;
   const rank = new WordRanks(lines + 1);
-  const paths = levels.map(() => new Int32Array(lines + 1));
+  const paths = [...levels, ...extraLevels].map(() => new Int32Array(lines + 1));
   // one pass over the characters: the word's FNV-1a hash, then L space-separated ids; no allocation
   let n = 0;
   let i = nl + 1;
@@ -340,5 +405,11 @@ export function parseClusters(text: string, path: string): ClusterTable {
     if (l !== L) throw new Error(`cluster table ${path}: line ${n + 2}: expected ${L} cluster ids`);
     rank.add(h >>> 0, n++);
   }
-  return { rank, levels, paths };
+  return {
+    rank,
+    levels,
+    paths: paths.slice(0, levels.length),
+    extraLevels,
+    extra: paths.slice(levels.length),
+  };
 }

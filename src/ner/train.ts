@@ -36,7 +36,8 @@ function opt(argv: string[], name: string, def: number): number {
 
 async function main(argv: string[]): Promise<void> {
   const what = argv[0] ?? 'all';
-  const clustersPath = join(modelsDir, 'ner', 'clusters.txt.gz');
+  const ci = argv.indexOf('--clusters');
+  const clustersPath = ci >= 0 ? argv[ci + 1] : join(modelsDir, 'ner', 'clusters.txt.gz');
   if (what === 'clusters' || what === 'all') {
     await trainClusters({
       corpus: join(sharedDir, 'data', 'saudinewsnet', 'saudinewsnet.jsonl.gz'),
@@ -47,6 +48,11 @@ async function main(argv: string[]): Promise<void> {
       levels: [32, 256, 1024],
       fitWords: 30_000,
       iterations: 12,
+      topic: opt(argv, 'topic', 512),
+      fineExtra: opt(argv, 'fine', 2048),
+      window: 6,
+      topicSkip: 100,
+      topicContexts: 2000,
       log,
     });
   }
