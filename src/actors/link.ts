@@ -276,8 +276,17 @@ export function linkDoc(
     const m = mentionsSorted[lo];
     return m !== undefined && m.start < end ? m.type : null;
   };
-  for (const u of units) {
+  for (let ui = 0; ui < units.length; ui++) {
+    const u = units[ui];
     if (u.cls !== 'actor') continue;
+    // Right after a name, a contextual name is its adjective (القدس الشرقية is not the province).
+    const prevU = units[ui - 1];
+    const afterName =
+      prevU !== undefined &&
+      prevU.cls === 'actor' &&
+      prevU.tj === u.ti &&
+      u.clitics === '' &&
+      joins(u.ti - 1);
     let best: KbActor | null = null;
     let bestScore = -Infinity;
     const nerType = nerTypeAt(u.start, u.end);
@@ -288,6 +297,7 @@ export function linkDoc(
       // A reading that needs a country in the story (ctx=) is out without one, and ranks by it.
       let ctx = 0;
       if (s.contextual) {
+        if (afterName) continue;
         for (const c of a.context) ctx = Math.max(ctx, countryWeight.get(c) ?? orgWeight.get(c) ?? 0);
         if (ctx === 0) continue;
       }
