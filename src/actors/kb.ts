@@ -87,6 +87,7 @@ export const ACTOR_FILES = [
   'places-more.tsv',
   'places-region.tsv',
   'organisations.tsv',
+  'organisations-more.tsv',
   'people.tsv',
   'people-more.tsv',
 ] as const;
