@@ -566,10 +566,10 @@ describe('marsad serve (CLI)', () => {
       });
     const port = run('--port', '70000');
     assert.equal(port.status, 2);
-    assert.match(port.stderr, /--port: expected 0–65535, got 70000/);
+    assert.match(port.stderr, /--port: expected an integer 0–65535, got "70000"/);
     const workers = run('--workers', '0');
     assert.equal(workers.status, 2);
-    assert.match(workers.stderr, /--workers: expected 1–64/);
+    assert.match(workers.stderr, /--workers: expected an integer 1–64, got "0"/);
     const extra = run('now');
     assert.equal(extra.status, 2);
     assert.match(extra.stderr, /unexpected argument "now"/);

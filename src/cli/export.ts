@@ -22,10 +22,8 @@
 // and ours: MarsadDocID (sha256 of the text), MarsadEventID (V1…), TriggerStart/TriggerEnd (UTF-16
 // offsets into the document text), TriggerText, PLOVER, Modality, Confidence.
 import { createWriteStream } from 'node:fs';
-import { isValidDate } from '../ingest/readers.js';
-import { DEFAULT_DB, openStore } from '../store/open.js';
 import type { EventFilter, EventRecord } from '../store/types.js';
-import { oneOf, parse, UsageError } from './args.js';
+import { CommandArgs, UsageError, withStore } from './args.js';
 
 export const exportUsage = `usage: marsad export events [--db PATH|postgres://…] [--format csv|jsonl] [--out FILE]
                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--root NN]
@@ -117,7 +115,7 @@ export async function runExport(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<number> {
-  const { values, positionals, help } = parse(
+  const args = new CommandArgs(
     argv,
     {
       db: { type: 'string' },
@@ -129,47 +127,35 @@ export async function runExport(
     },
     exportUsage,
   );
-  if (help) {
+  if (args.help) {
     out.write(exportUsage + '\n');
     return 0;
   }
-  if (positionals[0] !== 'events' || positionals.length !== 1)
+  if (args.positionals[0] !== 'events' || args.positionals.length !== 1)
     throw new UsageError(`expected 'events'\n\n${exportUsage}`);
-  const format = oneOf('format', values.format, ['csv', 'jsonl'] as const, 'csv');
-  const filter: EventFilter = {};
-  for (const k of ['from', 'to'] as const) {
-    const v = values[k] as string | undefined;
-    if (v === undefined) continue;
-    if (!isValidDate(v)) throw new UsageError(`--${k}: expected YYYY-MM-DD, got ${JSON.stringify(v)}`);
-    filter[k] = v;
-  }
-  if (values.root !== undefined) filter.root = String(values.root).padStart(2, '0');
-  let store;
-  try {
-    store = await openStore((values.db as string | undefined) ?? DEFAULT_DB);
-  } catch (e) {
-    err.write(`marsad export: ${(e as Error).message}\n`);
-    return 1;
-  }
-  const sink = values.out ? createWriteStream(values.out as string) : out;
-  try {
-    if (format === 'csv') sink.write(EVENT_COLUMNS.join(',') + '\n');
-    const page = 5000;
-    for (let offset = 0; ; offset += page) {
-      const events = await store.events({ ...filter, limit: page, offset });
-      for (const v of events) {
-        const row = eventRow(v);
-        sink.write(
-          format === 'csv'
-            ? EVENT_COLUMNS.map((c) => csvCell(row[c])).join(',') + '\n'
-            : JSON.stringify(row) + '\n',
-        );
+  const format = args.oneOf('format', ['csv', 'jsonl'] as const, 'csv');
+  const filter: EventFilter = { from: args.date('from'), to: args.date('to'), root: args.root('root') };
+  const file = args.string('out');
+  return withStore(args.db(), 'export', err, async (store) => {
+    const sink = file ? createWriteStream(file) : out;
+    try {
+      if (format === 'csv') sink.write(EVENT_COLUMNS.join(',') + '\n');
+      const page = 5000;
+      for (let offset = 0; ; offset += page) {
+        const events = await store.events({ ...filter, limit: page, offset });
+        for (const v of events) {
+          const row = eventRow(v);
+          sink.write(
+            format === 'csv'
+              ? EVENT_COLUMNS.map((c) => csvCell(row[c])).join(',') + '\n'
+              : JSON.stringify(row) + '\n',
+          );
+        }
+        if (events.length < page) break;
       }
-      if (events.length < page) break;
+    } finally {
+      if (sink !== out) await new Promise<void>((r) => (sink as NodeJS.WritableStream).end(r));
     }
-  } finally {
-    await store.close();
-    if (sink !== out) await new Promise<void>((r) => (sink as NodeJS.WritableStream).end(r));
-  }
-  return 0;
+    return 0;
+  });
 }

@@ -1,8 +1,8 @@
 // marsad extract FILE…|- [--date YYYY-MM-DD] [--format json|jsonl|text]
 import { toMarsadJson } from '../doc/doc.js';
-import { DEFAULT_MAX_BYTES, isValidDate, readPath } from '../ingest/readers.js';
+import { DEFAULT_MAX_BYTES, readPath } from '../ingest/readers.js';
 import { extract, loadResources } from '../pipeline.js';
-import { oneOf, parse, UsageError } from './args.js';
+import { CommandArgs, UsageError } from './args.js';
 import { formatText } from './format-text.js';
 
 export const extractUsage = `usage: marsad extract FILE…|- [--date YYYY-MM-DD] [--format json|jsonl|text] [--max-bytes N]
@@ -18,26 +18,20 @@ export async function runExtract(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<number> {
-  const { values, positionals, help } = parse(
+  const args = new CommandArgs(
     argv,
     { date: { type: 'string' }, format: { type: 'string' }, 'max-bytes': { type: 'string' } },
     extractUsage,
   );
-  if (help) {
+  if (args.help) {
     out.write(extractUsage + '\n');
     return 0;
   }
+  const positionals = args.positionals;
   if (positionals.length === 0) throw new UsageError(`no input given\n\n${extractUsage}`);
-  const date = values.date as string | undefined;
-  if (date !== undefined && !isValidDate(date))
-    throw new UsageError(`--date: expected YYYY-MM-DD, got ${JSON.stringify(date)}`);
-  const format = oneOf('format', values.format, ['json', 'jsonl', 'text'] as const, 'json');
-  let maxBytes = DEFAULT_MAX_BYTES;
-  if (values['max-bytes'] !== undefined) {
-    maxBytes = Number(values['max-bytes']);
-    if (!Number.isInteger(maxBytes) || maxBytes <= 0)
-      throw new UsageError('--max-bytes: expected a positive integer');
-  }
+  const date = args.date('date');
+  const format = args.oneOf('format', ['json', 'jsonl', 'text'] as const, 'json');
+  const maxBytes = args.int('max-bytes', DEFAULT_MAX_BYTES, 1);
 
   const res = loadResources();
   let failed = 0;

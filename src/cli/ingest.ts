@@ -1,11 +1,11 @@
 // marsad ingest PATH… [--db PATH|postgres://…] [--workers N] [--date D] [--format text|json]
 //                     [--enqueue-only] [--work] [--claim-timeout S]
 import { availableParallelism } from 'node:os';
-import { ingest, type IngestSummary, work } from '../ingest/ingest.js';
-import { DEFAULT_MAX_BYTES, isValidDate } from '../ingest/readers.js';
-import { DEFAULT_DB, isPostgresUrl, openStore } from '../store/open.js';
+import { ingest, type IngestSummary, work as runWorker } from '../ingest/ingest.js';
+import { DEFAULT_MAX_BYTES } from '../ingest/readers.js';
+import { DEFAULT_DB, isPostgresUrl } from '../store/open.js';
 import type { PostgresStore } from '../store/postgres/index.js';
-import { oneOf, parse, UsageError } from './args.js';
+import { CommandArgs, UsageError, withStore } from './args.js';
 
 export const ingestUsage = `usage: marsad ingest PATH… [--db PATH|postgres://…] [--workers N] [--date YYYY-MM-DD]
                      [--format text|json] [--max-bytes N]
@@ -70,7 +70,7 @@ export async function runIngest(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<number> {
-  const { values, positionals, help } = parse(
+  const args = new CommandArgs(
     argv,
     {
       db: { type: 'string' },
@@ -84,29 +84,23 @@ export async function runIngest(
     },
     ingestUsage,
   );
-  if (help) {
+  if (args.help) {
     out.write(ingestUsage + '\n');
     return 0;
   }
-  const db = (values.db as string | undefined) ?? DEFAULT_DB;
+  const { positionals } = args;
+  const db = args.db();
   const pg = isPostgresUrl(db);
-  if ((values.work || values['enqueue-only']) && !pg)
+  const work = args.flag('work');
+  const enqueueOnly = args.flag('enqueue-only');
+  if ((work || enqueueOnly) && !pg)
     throw new UsageError('--work and --enqueue-only need a PostgreSQL --db (postgres://…)');
-  if (positionals.length === 0 && !values.work) throw new UsageError(`no input given\n\n${ingestUsage}`);
-  const date = values.date as string | undefined;
-  if (date !== undefined && !isValidDate(date))
-    throw new UsageError(`--date: expected YYYY-MM-DD, got ${JSON.stringify(date)}`);
-  const int = (name: string, fallback: number, min: number): number => {
-    const v = values[name];
-    if (v === undefined) return fallback;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name}: expected an integer ≥ ${min}`);
-    return n;
-  };
-  const workers = int('workers', availableParallelism(), 0);
-  const maxBytes = int('max-bytes', DEFAULT_MAX_BYTES, 1);
-  const claimTimeout = int('claim-timeout', 600, 1);
-  const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
+  if (positionals.length === 0 && !work) throw new UsageError(`no input given\n\n${ingestUsage}`);
+  const date = args.date('date');
+  const workers = args.int('workers', availableParallelism());
+  const maxBytes = args.int('max-bytes', DEFAULT_MAX_BYTES, 1);
+  const claimTimeout = args.int('claim-timeout', 600, 1);
+  const format = args.oneOf('format', ['text', 'json'] as const, 'text');
 
   const tty = (err as NodeJS.WriteStream).isTTY === true;
   let last = 0;
@@ -119,27 +113,20 @@ export async function runIngest(
       }
     : undefined;
 
-  let store;
-  try {
-    store = await openStore(db);
-  } catch (e) {
-    err.write(`marsad ingest: ${(e as Error).message}\n`);
-    return 1;
-  }
-  let summary: IngestSummary;
-  try {
+  return withStore(db, 'ingest', err, async (store) => {
     const opts = {
       workers,
       date: date ?? null,
       maxBytes,
       onProgress,
       claimTimeout,
-      enqueueOnly: !!values['enqueue-only'],
+      enqueueOnly,
     };
+    let summary: IngestSummary;
     try {
       summary =
-        values.work && positionals.length === 0
-          ? await work(store as PostgresStore, opts)
+        work && positionals.length === 0
+          ? await runWorker(store as PostgresStore, opts)
           : await ingest(positionals, store, opts);
     } catch (e) {
       const line = storeFailure(e, db);
@@ -155,10 +142,7 @@ export async function runIngest(
       if (summary.failed > 20)
         err.write(`marsad ingest: … ${summary.failed} failures in all (stored in the failures table)\n`);
     }
-  } finally {
-    // After a store failure closing may fail too (a full disk, a dead connection): say it once.
-    await store.close().catch(() => undefined);
-  }
-  out.write(format === 'json' ? JSON.stringify(summary) + '\n' : formatSummary(summary) + '\n');
-  return summary.failed > 0 ? 1 : 0;
+    out.write(format === 'json' ? JSON.stringify(summary) + '\n' : formatSummary(summary) + '\n');
+    return summary.failed > 0 ? 1 : 0;
+  });
 }

@@ -1,8 +1,6 @@
 // marsad search QUERY [--db …] [--format json|text] [--from --to --source --actor --root --place] [--limit N]
-import { isValidDate } from '../ingest/readers.js';
-import { DEFAULT_DB, openStore } from '../store/open.js';
 import type { SearchFilters, SearchResult } from '../store/types.js';
-import { oneOf, parse, UsageError } from './args.js';
+import { CommandArgs, UsageError, withStore } from './args.js';
 
 export const searchUsage = `usage: marsad search QUERY [--db PATH|postgres://…] [--format json|text] [--limit N] [--offset N]
                      [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source S] [--actor A] [--root NN] [--place P]
@@ -48,7 +46,7 @@ export async function runSearch(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<number> {
-  const { values, positionals, help } = parse(
+  const args = new CommandArgs(
     argv,
     {
       db: { type: 'string' },
@@ -65,52 +63,29 @@ export async function runSearch(
     },
     searchUsage,
   );
-  if (help) {
+  if (args.help) {
     out.write(searchUsage + '\n');
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError(`no query given\n\n${searchUsage}`);
-  const format = oneOf('format', values.format, ['json', 'text'] as const, 'json');
-  const filters: SearchFilters = {};
-  for (const k of ['from', 'to'] as const) {
-    const v = values[k] as string | undefined;
-    if (v === undefined) continue;
-    if (!isValidDate(v)) throw new UsageError(`--${k}: expected YYYY-MM-DD, got ${JSON.stringify(v)}`);
-    filters[k] = v;
-  }
-  for (const k of ['source', 'actor', 'place'] as const)
-    if (values[k] !== undefined) filters[k] = values[k] as string;
-  if (values.root !== undefined) {
-    const r = values.root as string;
-    if (!/^\d{1,2}$/.test(r) || Number(r) < 1 || Number(r) > 20)
-      throw new UsageError(`--root: expected a CAMEO root code 01–20, got ${JSON.stringify(r)}`);
-    filters.root = r.padStart(2, '0');
-  }
-  const num = (k: string, d: number) => {
-    const v = values[k];
-    if (v === undefined) return d;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${k}: expected a non-negative integer`);
-    return n;
+  if (args.positionals.length === 0) throw new UsageError(`no query given\n\n${searchUsage}`);
+  const format = args.oneOf('format', ['json', 'text'] as const, 'json');
+  const filters: SearchFilters = {
+    from: args.date('from'),
+    to: args.date('to'),
+    source: args.string('source'),
+    actor: args.string('actor'),
+    root: args.root('root'),
+    place: args.string('place'),
   };
-  const limit = num('limit', 10);
-  const offset = num('offset', 0);
-  let store;
-  try {
-    store = await openStore((values.db as string | undefined) ?? DEFAULT_DB);
-  } catch (e) {
-    err.write(`marsad search: ${(e as Error).message}\n`);
-    return 1;
-  }
-  try {
-    const r = await store.searchDocuments(positionals.join(' '), filters, {
+  const limit = args.int('limit', 10);
+  const offset = args.int('offset', 0);
+  return withStore(args.db(), 'search', err, async (store) => {
+    const r = await store.searchDocuments(args.positionals.join(' '), filters, {
       limit,
       offset,
-      facets: !values['no-facets'],
+      facets: !args.flag('no-facets'),
     });
     out.write(format === 'json' ? JSON.stringify(r) + '\n' : formatText(r) + '\n');
-  } finally {
-    await store.close();
-  }
-  return 0;
+    return 0;
+  });
 }

@@ -6,7 +6,7 @@ import { delimiter, join } from 'node:path';
 import { ingestSamples, storeIngestor } from '../api/ingest.js';
 import { buildServer, defaultWebRoot, listen } from '../api/server.js';
 import { DEFAULT_DB, openStore } from '../store/open.js';
-import { parse, UsageError } from './args.js';
+import { CommandArgs, UsageError } from './args.js';
 
 const usage = `usage: marsad serve [--db PATH|postgres://…] [--host 127.0.0.1] [--port 8080] [--workers N] [--samples] [--open]
 
@@ -36,7 +36,7 @@ export async function runServe(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<number> {
-  const { values, positionals, help } = parse(
+  const args = new CommandArgs(
     argv,
     {
       db: { type: 'string' },
@@ -50,26 +50,17 @@ export async function runServe(
     },
     usage,
   );
-  if (help) {
+  if (args.help) {
     out.write(usage + '\n');
     return 0;
   }
-  if (positionals.length)
-    throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}\n\n${usage}`);
-  const portText = (values.port as string | undefined) ?? process.env.PORT ?? '8080';
-  const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535)
-    throw new UsageError(`--port: expected 0–65535, got ${portText}`);
-  const host = (values.host as string | undefined) ?? '127.0.0.1';
-  const db = (values.db as string | undefined) ?? process.env.MARSAD_DB ?? DEFAULT_DB;
-  const cacheText = (values['cache-seconds'] as string | undefined) ?? '10';
-  if (!/^\d+$/.test(cacheText))
-    throw new UsageError(`--cache-seconds: expected a whole number, got ${cacheText}`);
-
-  const workersText = (values.workers as string | undefined) ?? '1';
-  const workers = Number(workersText);
-  if (!/^\d+$/.test(workersText) || workers < 1 || workers > 64)
-    throw new UsageError(`--workers: expected 1–64 server processes, got ${workersText}`);
+  args.noPositionals();
+  const port = args.int('port', 8080, 0, 65535, args.string('port') ?? process.env.PORT);
+  const host = args.string('host') ?? '127.0.0.1';
+  const db = args.db(process.env.MARSAD_DB ?? DEFAULT_DB);
+  const cacheSeconds = args.int('cache-seconds', 10);
+  const workers = args.int('workers', 1, 1, 64);
+  const values = { samples: args.flag('samples'), open: args.flag('open'), log: args.flag('log') };
   if (workers > 1 && cluster.isPrimary)
     return runPrimary(workers, { db, samples: !!values.samples, open: !!values.open }, out, err);
   const inCluster = cluster.isWorker;
@@ -86,7 +77,7 @@ export async function runServe(
     token,
     ingest: storeIngestor(store),
     logger: !!values.log,
-    cacheSeconds: Number(cacheText),
+    cacheSeconds,
   });
   let url: string;
   try {

@@ -167,6 +167,25 @@ class Pending {
 
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** AND-ed SQL conditions and their parameters, each added only when its filter value is given. */
+class Where {
+  readonly conds: string[] = [];
+  readonly params: unknown[] = [];
+
+  /** Add `cond` when `value` is set (not undefined, null or ''); its parameters default to `[value]`. */
+  when<V>(value: V | undefined | null, cond: string, params: (v: V) => unknown[] = (v) => [v]): this {
+    if (value === undefined || value === null || value === '') return this;
+    this.conds.push(cond);
+    this.params.push(...params(value));
+    return this;
+  }
+
+  /** The conditions ANDed (`1=1` when there are none: callers test for it). */
+  sql(): Sql {
+    return { sql: this.conds.length ? this.conds.join(' AND ') : '1=1', params: this.params };
+  }
+}
+
 /** Two-digit CAMEO root from user input ('7', '07', '072' → '07'). */
 export function rootOf(s: string): string {
   const d = s.trim();
@@ -550,19 +569,10 @@ export abstract class SqlStore implements Store {
   private async searchFilter(filters: SearchFilters): Promise<Filter> {
     const f = this.filterSql(filters);
     if (!filters.from && !filters.to) return { ...f, seqs: null };
-    const cond: string[] = [];
-    const params: string[] = [];
-    if (filters.from) {
-      cond.push('date >= ?');
-      params.push(filters.from);
-    }
-    if (filters.to) {
-      cond.push('date <= ?');
-      params.push(filters.to);
-    }
+    const days = new Where().when(filters.from, 'date >= ?').when(filters.to, 'date <= ?').sql();
     const [row] = await this.db.all<{ lo: number | null; hi: number | null }>(
-      `SELECT min(min_seq) AS lo, max(max_seq) AS hi FROM day_range WHERE ${cond.join(' AND ')}`,
-      params,
+      `SELECT min(min_seq) AS lo, max(max_seq) AS hi FROM day_range WHERE ${days.sql}`,
+      days.params,
     );
     const seqs: [number, number] =
       row?.lo == null || row.hi == null ? [1, 0] : [Number(row.lo), Number(row.hi)];
@@ -575,37 +585,28 @@ export abstract class SqlStore implements Store {
 
   /** Conditions on documents `d` for search filters. */
   private filterSql(f: SearchFilters): Sql {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (f.from) {
-      where.push('d.date >= ?');
-      params.push(f.from);
-    }
-    if (f.to) {
-      where.push('d.date <= ?');
-      params.push(f.to);
-    }
-    if (f.source) {
-      where.push(
+    return new Where()
+      .when(f.from, 'd.date >= ?')
+      .when(f.to, 'd.date <= ?')
+      .when(
+        f.source,
         '(d.source = ? OR EXISTS (SELECT 1 FROM occurrences o WHERE o.doc_id = d.id AND o.source = ?))',
-      );
-      params.push(f.source, f.source);
-    }
-    if (f.actor) {
-      where.push(`EXISTS (SELECT 1 FROM entities e WHERE e.doc = d.seq AND
-        (e.actor_key = ? OR e.actor_id = ? OR e.actor_code = ? OR e.name_norm = ? OR lower(e.name_en) = ?))`);
-      params.push(f.actor, f.actor, f.actor, normaliseWord(f.actor), f.actor.toLowerCase());
-    }
-    if (f.root) {
-      where.push('EXISTS (SELECT 1 FROM events v WHERE v.doc = d.seq AND v.root = ?)');
-      params.push(rootOf(f.root));
-    }
-    if (f.place) {
-      where.push(`(EXISTS (SELECT 1 FROM entities e WHERE e.doc = d.seq AND e.type IN ('GPE', 'LOC', 'FAC') AND
-        (e.name_norm = ? OR e.actor_key = ? OR e.actor_id = ? OR e.country = ? OR lower(e.name_en) = ?)))`);
-      params.push(normaliseWord(f.place), f.place, f.place, f.place.toUpperCase(), f.place.toLowerCase());
-    }
-    return { sql: where.length ? where.join(' AND ') : '1=1', params };
+        (v) => [v, v],
+      )
+      .when(
+        f.actor,
+        `EXISTS (SELECT 1 FROM entities e WHERE e.doc = d.seq AND
+        (e.actor_key = ? OR e.actor_id = ? OR e.actor_code = ? OR e.name_norm = ? OR lower(e.name_en) = ?))`,
+        (v) => [v, v, v, normaliseWord(v), v.toLowerCase()],
+      )
+      .when(f.root, 'EXISTS (SELECT 1 FROM events v WHERE v.doc = d.seq AND v.root = ?)', (v) => [rootOf(v)])
+      .when(
+        f.place,
+        `(EXISTS (SELECT 1 FROM entities e WHERE e.doc = d.seq AND e.type IN ('GPE', 'LOC', 'FAC') AND
+        (e.name_norm = ? OR e.actor_key = ? OR e.actor_id = ? OR e.country = ? OR lower(e.name_en) = ?)))`,
+        (v) => [normaliseWord(v), v, v, v.toUpperCase(), v.toLowerCase()],
+      )
+      .sql();
   }
 
   private lookupVocab = async (stems: string[], skels: string[]) => {
@@ -800,38 +801,20 @@ export abstract class SqlStore implements Store {
    * and source) for an event filter.
    */
   private eventWhere(filter: EventFilter): Sql {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.from) {
-      where.push('v.day >= ?');
-      params.push(filter.from);
-    }
-    if (filter.to) {
-      where.push('v.day <= ?');
-      params.push(filter.to);
-    }
-    if (filter.root) {
-      where.push('v.root = ?');
-      params.push(rootOf(filter.root));
-    }
-    if (filter.cameo) {
-      where.push('v.cameo = ?');
-      params.push(filter.cameo);
-    }
-    if (filter.doc) {
-      where.push('d.id = ?');
-      params.push(filter.doc);
-    }
-    if (filter.source) {
-      where.push('d.source = ?');
-      params.push(filter.source);
-    }
-    if (filter.actor) {
-      where.push(`(v.src_key = ? OR v.tgt_key = ? OR v.src_code = ? OR v.tgt_code = ? OR EXISTS (
-        SELECT 1 FROM entities e WHERE e.doc = v.doc AND e.eid IN (v.src_eid, v.tgt_eid) AND e.name_norm = ?))`);
-      params.push(filter.actor, filter.actor, filter.actor, filter.actor, normaliseWord(filter.actor));
-    }
-    return { sql: where.length ? where.join(' AND ') : '1 = 1', params };
+    return new Where()
+      .when(filter.from, 'v.day >= ?')
+      .when(filter.to, 'v.day <= ?')
+      .when(filter.root, 'v.root = ?', (v) => [rootOf(v)])
+      .when(filter.cameo, 'v.cameo = ?')
+      .when(filter.doc, 'd.id = ?')
+      .when(filter.source, 'd.source = ?')
+      .when(
+        filter.actor,
+        `(v.src_key = ? OR v.tgt_key = ? OR v.src_code = ? OR v.tgt_code = ? OR EXISTS (
+        SELECT 1 FROM entities e WHERE e.doc = v.doc AND e.eid IN (v.src_eid, v.tgt_eid) AND e.name_norm = ?))`,
+        (v) => [v, v, v, v, normaliseWord(v)],
+      )
+      .sql();
   }
 
   async events(filter: EventFilter = {}): Promise<EventRecord[]> {
@@ -1072,24 +1055,15 @@ export abstract class SqlStore implements Store {
   }
 
   async quotes(filter: QuoteFilter = {}): Promise<QuoteRecord[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.speaker) {
-      where.push('q.speaker_key = ?');
-      params.push(filter.speaker);
-    }
-    if (filter.doc) {
-      where.push('d.id = ?');
-      params.push(filter.doc);
-    }
+    const w = new Where().when(filter.speaker, 'q.speaker_key = ?').when(filter.doc, 'd.id = ?').sql();
     const rows = await this.db.all<Record<string, unknown>>(
       `SELECT d.id AS doc_id, d.title, d.date, d.source, q.qid, q.text, q.direct, q.start_, q.end_,
          q.speaker_eid, q.speaker_key, e.name_ar
        FROM quotes q JOIN documents d ON d.seq = q.doc
        LEFT JOIN entities e ON e.doc = q.doc AND e.eid = q.speaker_eid
-       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       WHERE ${w.sql}
        ORDER BY q.doc DESC, q.start_, q.qid LIMIT ? OFFSET ?`,
-      [...params, filter.limit ?? 100, filter.offset ?? 0],
+      [...w.params, filter.limit ?? 100, filter.offset ?? 0],
     );
     return rows.map((r) => ({
       doc: r.doc_id as string,
