@@ -154,3 +154,18 @@ describe('parties of violent nouns', () => {
     assert.ok(out.includes('195 الحكومة التركية>داعش asserted غارات'), out.join('; '));
   });
 });
+
+describe('the actor behind a condemned act', () => {
+  it('أدان … بشدة مصادقة الكنيست: the content noun’s actor is the target', () => {
+    const ents: EntSpec[] = [
+      ['المجلس الوطني', 'ORG', 'PSELEG'],
+      ['الكنيست الإسرائيلي', 'ORG', 'ISRLEG'],
+    ];
+    assert.deepEqual(
+      brief(
+        runEvents(buildDoc('أدان المجلس الوطني بشدة مصادقة الكنيست الإسرائيلي على القانون.', ents)),
+      ).filter((e) => e.startsWith('111')),
+      ['111 المجلس الوطني>الكنيست الإسرائيلي asserted أدان'],
+    );
+  });
+});

@@ -737,7 +737,9 @@ function targetAfter(
     if (mi < 0) {
       if (v.mAt[u] < 0) {
         // أمس، مساء اليوم: adverbs of time do not push the object away.
-        if (!g.skipAfterVerb.has(v.nw[u]) && v.doc.tokens.kind[u] !== TokenKind.Date) words++;
+        // أدان … مصادقة الكنيست: the event noun that is the content leads to its actor.
+        const content = v.trig[u] !== null && !v.trig[u]!.verb;
+        if (!g.skipAfterVerb.has(v.nw[u]) && v.doc.tokens.kind[u] !== TokenKind.Date && !content) words++;
         gap++;
       }
       continue;
