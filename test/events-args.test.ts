@@ -169,3 +169,18 @@ describe('the actor behind a condemned act', () => {
     );
   });
 });
+
+describe('circumstantial participles', () => {
+  const ents: EntSpec[] = [
+    ['الرئيس هادي', 'PER', 'YEMGOV'],
+    ['السعودية', 'GPE', 'SAU'],
+  ];
+  it('مشيدا after a main verb the lexicon lacks takes the sentence’s first actor', () => {
+    assert.deepEqual(events('وعبر الرئيس هادي عن سعادته، مشيدا بدور السعودية.', ents), [
+      '051 الرئيس هادي>السعودية asserted مشيدا',
+    ]);
+  });
+  it('but not a name inside a prepositional phrase', () => {
+    assert.deepEqual(events('وفي حديث عن الرئيس هادي، مشيدا بدور السعودية.', ents), []);
+  });
+});

@@ -457,6 +457,20 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
         res.how = 'coord';
         return res;
       }
+    // وعبر الرئيس هادي عن سعادته …، مشيدا بـ: the main verb is not in the lexicon; its subject
+    // is the first bare actor of the sentence, right after the sentence's first word.
+    // (وعبر is the verb "expressed", not the preposition عبر "via", before a name.)
+    const mi = a + 1 < t ? v.startsAt(a + 1) : -1;
+    if (
+      mi >= 0 &&
+      ACTOR_TYPES.has(v.ments[mi].ent.type) &&
+      (v.prepOf(mi) === '' || (v.nw[a].length >= 4 && v.nw[a][0] === 'و')) &&
+      !v.inDateline(mi) &&
+      !v.isNisba(mi)
+    ) {
+      res.src = [mi];
+      res.how = 'coord';
+    }
     return res;
   }
   // Region before the verb, back to a clause boundary or another verb.
