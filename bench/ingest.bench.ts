@@ -1,8 +1,8 @@
 // Ingest throughput on SaudiNewsNet (full extraction, worker threads, ordered batched writes):
-// documents/s into SQLite at 1x (1,000 articles) and 10x (10,000), and into PostgreSQL at 1x
-// when MARSAD_TEST_PG is set (in a scratch database beside it); CPU per document of the whole
-// process; and the store's own share (prepare + write the same documents without extraction).
-// MARSAD_BENCH_FULL=1 adds all 30,676 articles on SQLite.
+// documents/s into SQLite at 1x (300 articles; --full: 1,000) and 10x (3,000; --full: 10,000),
+// and into PostgreSQL at 1x when MARSAD_TEST_PG is set (in a scratch database beside it); CPU
+// per document of the whole process; and the store's own share (prepare + write the same
+// documents without extraction). --full adds all 30,676 articles on SQLite.
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { ingest } from '../src/ingest/ingest.js';
 import { sharedDir } from '../src/resources.js';
 import { openStore } from '../src/store/open.js';
 import { copyInto } from './search.bench.js';
+import { FULL, sizes } from './scale.js';
 import type { BenchResult } from './types.js';
 
 const SNN = join(sharedDir, 'data/saudinewsnet/saudinewsnet.jsonl.gz');
@@ -55,16 +56,14 @@ export async function run(): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
   const workers = availableParallelism();
   try {
-    const sizes: [string, number | null][] = [
-      ['1x', 1000],
-      ['10x', 10000],
-    ];
-    if (process.env.MARSAD_BENCH_FULL) sizes.push(['full', null]);
-    for (const [label, n] of sizes) {
+    // 1x and 10x articles (300 and 3,000; with --full 1,000 and 10,000 and then all 30,676).
+    const plan: [string, number | null][] = sizes(300, 1000, 2);
+    if (FULL) plan.push(['all', null]);
+    for (const [label, n] of plan) {
       const input = n === null ? SNN : join(dir, `snn-${n}.jsonl`);
       if (n !== null) writeFileSync(input, await firstLines(n));
       const targets: [string, string][] = [['sqlite', join(dir, `bench-${label}.db`)]];
-      const pgDb = process.env.MARSAD_TEST_PG && n !== null && n <= 1000 ? await scratchPg() : null;
+      const pgDb = process.env.MARSAD_TEST_PG && label === '1x' ? await scratchPg() : null;
       if (pgDb) targets.push(['postgres', pgDb.url]);
       for (const [kind, db] of targets) {
         const store = await openStore(db);

@@ -1,10 +1,10 @@
-// Search latency on a SaudiNewsNet store: p50/p95/p99 (wall clock) and CPU per query over ≥ 500
-// queries each (MARSAD_BENCH_QUERIES, default 520 with 20 warm-up) for single-term and multi-term
-// queries, with and without a random date range, and with facets separately. Each query asks for
-// a page of 10 with snippets and the exact total. Store: MARSAD_BENCH_DB (an existing store, e.g.
-// after ingesting all 30,676 articles; a postgres:// URL too, filled from the SQLite store named
-// by MARSAD_BENCH_COPY_FROM when empty) or built here from the first 1,000 (1x) and 10,000 (10x)
-// articles.
+// Search latency on a SaudiNewsNet store: p50/p95/p99 (wall clock) and CPU per query for
+// single-term and multi-term queries, with and without a random date range, and with facets
+// separately: MARSAD_BENCH_QUERIES queries per kind (default 120, --full 520; the first 20 warm
+// up). Each query asks for a page of 10 with snippets and the exact total. Store: MARSAD_BENCH_DB
+// (an existing store, e.g. after ingesting all 30,676 articles; a postgres:// URL too, filled from
+// the SQLite store named by MARSAD_BENCH_COPY_FROM when empty) or built here from the first 300
+// (1x) and 3,000 (10x) articles (--full: 1,000 and 10,000).
 import { createReadStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { sharedDir } from '../src/resources.js';
 import { openStore } from '../src/store/open.js';
 import { prepareJson } from '../src/store/prepare.js';
 import type { SearchFilters, Store } from '../src/store/types.js';
+import { FULL, sizes } from './scale.js';
 import type { BenchResult } from './types.js';
 
 const SNN = join(sharedDir, 'data/saudinewsnet/saudinewsnet.jsonl.gz');
@@ -80,7 +81,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const QUERIES = Number(process.env.MARSAD_BENCH_QUERIES ?? 520);
+const QUERIES = Number(process.env.MARSAD_BENCH_QUERIES ?? (FULL ? 520 : 120));
 const WARMUP = 20;
 
 type Kind = [name: string, facets: boolean, make: () => [string, SearchFilters]];
@@ -186,10 +187,7 @@ export async function run(): Promise<BenchResult[]> {
   if (!existsSync(SNN)) return [{ name: 'skipped', value: 0, unit: '', note: `needs ${SNN}` }];
   const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-search-'));
   try {
-    for (const [label, n] of [
-      ['1x', 1000],
-      ['10x', 10000],
-    ] as const) {
+    for (const [label, n] of sizes(300, 1000, 2)) {
       const input = join(dir, `snn-${n}.jsonl`);
       writeFileSync(input, await firstLines(n));
       const store = await openStore(join(dir, `search-${label}.db`));
