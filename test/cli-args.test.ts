@@ -93,6 +93,15 @@ test('withStore: a store that cannot be opened is one line and exit code 1; the 
     const code = await withStore(join(dir, 'no', 'such', 'dir', 'x.db'), 'search', err.w, async () => 0);
     assert.equal(code, 1);
     assert.match(err.text(), /^marsad search: cannot open SQLite database .*x\.db: .+\n$/);
+    const code1 = await withStore(
+      join(dir, 'no', 'such', 'dir', 'x.db'),
+      'ingest',
+      err.w,
+      async () => 0,
+      (e) => `known failure (${(e as Error).message.slice(0, 20)})`,
+    );
+    assert.equal(code1, 1);
+    assert.match(err.text(), /\nmarsad ingest: known failure \(cannot open SQLite d\)\n$/);
     let closed = false;
     const code2 = await withStore(join(dir, 'ok.db'), 'search', err.w, async (store) => {
       const orig = store.close.bind(store);

@@ -114,20 +114,22 @@ export class CommandArgs {
 }
 
 /**
- * Open the store, run `fn` on it and close it. A store that cannot be opened is one line on
- * `err` (`marsad COMMAND: …`) and exit code 1.
+ * Open the store, run `fn` on it and close it. A store that cannot be opened (or migrated) is one
+ * line on `err` (`marsad COMMAND: …`, worded by `describe` when it knows the failure) and exit
+ * code 1.
  */
 export async function withStore(
   db: string,
   command: string,
   err: NodeJS.WritableStream,
   fn: (store: Store) => Promise<number>,
+  describe: (e: unknown) => string | null = () => null,
 ): Promise<number> {
   let store: Store;
   try {
     store = await openStore(db);
   } catch (e) {
-    err.write(`marsad ${command}: ${(e as Error).message}\n`);
+    err.write(`marsad ${command}: ${describe(e) ?? (e as Error).message.split('\n')[0]}\n`);
     return 1;
   }
   try {

@@ -113,36 +113,43 @@ export async function runIngest(
       }
     : undefined;
 
-  return withStore(db, 'ingest', err, async (store) => {
-    const opts = {
-      workers,
-      date: date ?? null,
-      maxBytes,
-      onProgress,
-      claimTimeout,
-      enqueueOnly,
-    };
-    let summary: IngestSummary;
-    try {
-      summary =
-        work && positionals.length === 0
-          ? await runWorker(store as PostgresStore, opts)
-          : await ingest(positionals, store, opts);
-    } catch (e) {
-      const line = storeFailure(e, db);
-      if (line === null) throw e;
+  return withStore(
+    db,
+    'ingest',
+    err,
+    async (store) => {
+      const opts = {
+        workers,
+        date: date ?? null,
+        maxBytes,
+        onProgress,
+        claimTimeout,
+        enqueueOnly,
+      };
+      let summary: IngestSummary;
+      try {
+        summary =
+          work && positionals.length === 0
+            ? await runWorker(store as PostgresStore, opts)
+            : await ingest(positionals, store, opts);
+      } catch (e) {
+        const line = storeFailure(e, db);
+        if (line === null) throw e;
+        if (tty) err.write('\r\x1b[K');
+        err.write(`marsad ingest: ${line}\n`);
+        return 1;
+      }
       if (tty) err.write('\r\x1b[K');
-      err.write(`marsad ingest: ${line}\n`);
-      return 1;
-    }
-    if (tty) err.write('\r\x1b[K');
-    if (summary.failed > 0) {
-      const failures = await store.failures(50);
-      for (const f of failures.slice(0, 20)) err.write(`marsad ingest: ${f.where}: ${f.reason}\n`);
-      if (summary.failed > 20)
-        err.write(`marsad ingest: … ${summary.failed} failures in all (stored in the failures table)\n`);
-    }
-    out.write(format === 'json' ? JSON.stringify(summary) + '\n' : formatSummary(summary) + '\n');
-    return summary.failed > 0 ? 1 : 0;
-  });
+      if (summary.failed > 0) {
+        const failures = await store.failures(50);
+        for (const f of failures.slice(0, 20)) err.write(`marsad ingest: ${f.where}: ${f.reason}\n`);
+        if (summary.failed > 20)
+          err.write(`marsad ingest: … ${summary.failed} failures in all (stored in the failures table)\n`);
+      }
+      out.write(format === 'json' ? JSON.stringify(summary) + '\n' : formatSummary(summary) + '\n');
+      return summary.failed > 0 ? 1 : 0;
+    },
+    // The connection lost while migrating (a restart): the same one line as during the run.
+    (e) => storeFailure(e, db),
+  );
 }
