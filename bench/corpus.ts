@@ -1,7 +1,8 @@
 // Benchmark input: the first N SaudiNewsNet articles from ../shared (read at bench time only).
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { createInterface } from 'node:readline';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { sharedDir } from '../src/resources.js';
 
 export interface CorpusDoc {
@@ -26,4 +27,19 @@ export function loadCorpus(n: number): CorpusDoc[] | null {
       .map((l) => JSON.parse(l) as CorpusDoc);
   }
   return cache.slice(0, n);
+}
+
+/** The first `n` lines of the corpus file (JSON lines), streamed, for a bench's input file. */
+export async function firstLines(n: number): Promise<string> {
+  const lines: string[] = [];
+  const rl = createInterface({
+    input: createReadStream(corpusPath).pipe(createGunzip()),
+    crlfDelay: Infinity,
+  });
+  for await (const l of rl) {
+    lines.push(l);
+    if (lines.length >= n) break;
+  }
+  rl.close();
+  return lines.join('\n') + '\n';
 }

@@ -6,29 +6,16 @@
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGunzip } from 'node:zlib';
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { ingest } from '../src/ingest/ingest.js';
 import { sharedDir } from '../src/resources.js';
 import { openStore } from '../src/store/open.js';
 import { copyInto } from './search.bench.js';
 import { FULL, sizes } from './scale.js';
+import { firstLines } from './corpus.js';
 import type { BenchResult } from './types.js';
 
 const SNN = join(sharedDir, 'data/saudinewsnet/saudinewsnet.jsonl.gz');
-
-async function firstLines(n: number): Promise<string> {
-  const lines: string[] = [];
-  const rl = createInterface({ input: createReadStream(SNN).pipe(createGunzip()), crlfDelay: Infinity });
-  for await (const l of rl) {
-    lines.push(l);
-    if (lines.length >= n) break;
-  }
-  rl.close();
-  return lines.join('\n') + '\n';
-}
 
 const drops: (() => Promise<void>)[] = [];
 

@@ -5,17 +5,16 @@
 // (an existing store, e.g. after ingesting all 30,676 articles; a postgres:// URL too, filled from
 // the SQLite store named by MARSAD_BENCH_COPY_FROM when empty) or built here from the first 300
 // (1x) and 3,000 (10x) articles (--full: 1,000 and 10,000).
-import { createReadStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import { ingest } from '../src/ingest/ingest.js';
 import { sharedDir } from '../src/resources.js';
 import { openStore } from '../src/store/open.js';
 import { prepareJson } from '../src/store/prepare.js';
 import type { SearchFilters, Store } from '../src/store/types.js';
 import { FULL, sizes } from './scale.js';
+import { firstLines } from './corpus.js';
 import type { BenchResult } from './types.js';
 
 const SNN = join(sharedDir, 'data/saudinewsnet/saudinewsnet.jsonl.gz');
@@ -55,17 +54,6 @@ const MULTI = [
   'سوق الأسهم',
   'كرة القدم',
 ];
-
-async function firstLines(n: number): Promise<string> {
-  const lines: string[] = [];
-  const rl = createInterface({ input: createReadStream(SNN).pipe(createGunzip()), crlfDelay: Infinity });
-  for await (const l of rl) {
-    lines.push(l);
-    if (lines.length >= n) break;
-  }
-  rl.close();
-  return lines.join('\n') + '\n';
-}
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 

@@ -1,8 +1,8 @@
 // Events explorer: filters, a paged table, CSV/JSONL downloads of the filtered events, the
 // quad-class timeline, the actor network and the map of event locations.
-import { useEffect, useState } from 'preact/hooks';
 import { getJson, queryString, useApi, type EventRecord, type Graph, type QuadPoint } from '../api.js';
 import { DayBars } from '../components/charts.js';
+import { useFilterForm } from '../filter-form.js';
 import { EventRecordsTable } from '../components/EventTables.js';
 import { NetworkGraph } from '../components/NetworkGraph.js';
 import { WorldMap } from '../components/WorldMap.js';
@@ -20,28 +20,14 @@ export function EventsPage({
   go: (p: Record<string, string>) => void;
 }) {
   const { t, lang } = useT();
-  const filter: Record<string, string> = {};
-  for (const k of keys) {
-    const v = params.get(k);
-    if (v) filter[k] = v;
-  }
+  const { current: filter, key, form, set, submit } = useFilterForm(params, keys, go);
   const offset = Number(params.get('offset') ?? 0);
-  const key = JSON.stringify(filter);
-  const [form, setForm] = useState<Record<string, string>>(filter);
-  useEffect(() => setForm(filter), [key]);
   const page = useApi(`${key}@${offset}`, () =>
     getJson<{ events: EventRecord[]; total: number }>('events', { ...filter, limit: PAGE, offset }),
   );
   const quad = useApi(key, () => getJson<{ timeline: QuadPoint[] }>('events/timeline', filter));
   const all = useApi(key, () => getJson<{ events: EventRecord[] }>('events', { ...filter, limit: 2000 }));
   const graph = useApi(key, () => getJson<Graph>('graph', filter));
-  const set = (k: string) => (e: Event) => setForm({ ...form, [k]: (e.target as HTMLInputElement).value });
-  const submit = (e: Event) => {
-    e.preventDefault();
-    const clean: Record<string, string> = {};
-    for (const [k, v] of Object.entries(form)) if (v) clean[k] = v.trim();
-    go(clean);
-  };
   return (
     <div class="events-page">
       <form class="search-form" onSubmit={submit}>

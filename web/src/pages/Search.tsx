@@ -1,14 +1,15 @@
 // Search: a query with filters (dates, source, actor, event root, place), facets that refine the
 // filters, results with highlighted snippets, and the matches' volume per day.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import { getJson, href, useApi, type SearchResult, type TimelinePoint } from '../api.js';
 import { DayBars } from '../components/charts.js';
+import { useFilterForm } from '../filter-form.js';
 import { num, useT } from '../i18n.js';
 import { RootSelect } from '../components/RootSelect.js';
 import { cameoLabel, useCameo } from '../names.js';
 
 export const filterKeys = ['from', 'to', 'source', 'actor', 'root', 'place'] as const;
+const searchKeys = ['q', ...filterKeys, 'offset'];
 
 function Snippet({ hit }: { hit: SearchResult['results'][number] }) {
   const s = hit.snippet;
@@ -41,14 +42,7 @@ export function SearchPage({
 }) {
   const { t, lang } = useT();
   const cameo = useCameo();
-  const current: Record<string, string> = {};
-  for (const k of ['q', ...filterKeys, 'offset']) {
-    const v = params.get(k);
-    if (v) current[k] = v;
-  }
-  const [form, setForm] = useState<Record<string, string>>(current);
-  const key = JSON.stringify(current);
-  useEffect(() => setForm(current), [key]);
+  const { current, key, form, setForm, set, submit } = useFilterForm(params, searchKeys, go);
   // Without words or filters the page browses the newest documents: facets over the whole store
   // are costly, so the volume chart comes from the timeline instead and facets wait for a query.
   const browsing = Object.keys(current).every((k) => k === 'offset');
@@ -66,13 +60,6 @@ export function SearchPage({
         day: d.day,
         values: [d.count],
       }));
-  const set = (k: string) => (e: Event) => setForm({ ...form, [k]: (e.target as HTMLInputElement).value });
-  const submit = (e: Event) => {
-    e.preventDefault();
-    const clean: Record<string, string> = {};
-    for (const [k, v] of Object.entries(form)) if (v && k !== 'offset') clean[k] = v.trim();
-    go(clean);
-  };
   const refine = (k: string, v: string) => {
     const next = { ...current, [k]: v };
     delete next.offset;
