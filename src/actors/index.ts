@@ -44,24 +44,28 @@ export interface AliasIndex {
  */
 export function skeleton(words: string[]): string {
   let out = '';
-  for (const w0 of words) {
-    let w = w0.startsWith('ال') && w0.length > 3 ? w0.slice(2) : w0;
-    w = w.replace(/تش/g, 'ج');
-    let sk = '';
-    for (let i = 0; i < w.length; i++) {
-      let c = w[i];
+  for (let wi = 0; wi < words.length; wi++) {
+    const w0 = words[wi];
+    const from = w0.length > 3 && w0.charCodeAt(0) === 0x627 && w0.charCodeAt(1) === 0x644 ? 2 : 0;
+    if (wi > 0) out += ' ';
+    let last = '';
+    for (let i = from; i < w0.length; i++) {
+      let c = w0[i];
+      if (c === 'ت' && w0[i + 1] === 'ش') {
+        c = 'ج';
+        i++;
+      }
       if (c === 'ء' || c === 'ئ' || c === 'ؤ') continue;
-      if (i > 0 && (c === 'ا' || c === 'و' || c === 'ي')) continue;
-      if (c === 'ا' || c === 'آ') c = 'ا';
-      else if (c === 'غ' || c === 'ج' || c === 'ق' || c === 'ك' || c === 'گ') c = 'G';
+      if (i > from && (c === 'ا' || c === 'و' || c === 'ي')) continue;
+      if (c === 'غ' || c === 'ج' || c === 'ق' || c === 'ك' || c === 'گ') c = 'G';
       else if (c === 'ث' || c === 'ص') c = 'س';
       else if (c === 'ط') c = 'ت';
       else if (c === 'ض') c = 'د';
       else if (c === 'ذ' || c === 'ظ') c = 'ز';
-      else if (c === 'ه' && i === w.length - 1) continue;
-      if (sk[sk.length - 1] !== c) sk += c;
+      else if (c === 'ه' && i === w0.length - 1) continue;
+      if (c !== last) out += c;
+      last = c;
     }
-    out += (out === '' ? '' : ' ') + sk;
   }
   return out;
 }
@@ -120,8 +124,23 @@ function roleVariants(form: string): string[][] {
 
 export function buildIndex(kb: KnowledgeBase): AliasIndex {
   const root = newNode();
+  const personEnds = new Map<string, KbActor[]>();
+  const skeletons = new Map<string, KbActor[]>();
+  const addTo = (map: Map<string, KbActor[]>, k: string, a: KbActor): void => {
+    const list = map.get(k);
+    if (list === undefined) map.set(k, [a]);
+    else if (!list.includes(a)) list.push(a);
+  };
   for (const a of kb.actors.values()) {
-    for (const name of a.ar) insert(root, normPhrase(name), { k: 'actor', actor: a });
+    for (const name of a.ar) {
+      // Each name normalised once: the trie, people by first + last word, the skeleton index.
+      const w = normPhrase(name);
+      insert(root, w, { k: 'actor', actor: a });
+      if (a.kind === 'person' && w.length >= 3) addTo(personEnds, w[0] + ' ' + w[w.length - 1], a);
+      const k = skeleton(w);
+      // Short skeletons match too many unrelated names.
+      if (k.length - (w.length - 1) >= 4) addTo(skeletons, k, a);
+    }
     for (const name of a.contextualAr)
       insert(root, normPhrase(name), { k: 'actor', actor: a, contextual: true });
     for (const n of a.nisba)
@@ -134,28 +153,6 @@ export function buildIndex(kb: KnowledgeBase): AliasIndex {
         insert(root, v, { k: 'role', sector: r.sector, rank: r.rank, standalone: r.standalone === true });
   for (const h of kb.roles.heads) insert(root, normPhrase(h), { k: 'head' });
   for (const m of kb.roles.modifiers) insert(root, normPhrase(m), { k: 'mod' });
-  const personEnds = new Map<string, KbActor[]>();
-  for (const a of kb.actors.values()) {
-    if (a.kind !== 'person') continue;
-    for (const name of a.ar) {
-      const w = normPhrase(name);
-      if (w.length < 3) continue;
-      const k = w[0] + ' ' + w[w.length - 1];
-      const list = personEnds.get(k) ?? [];
-      if (!list.includes(a)) list.push(a);
-      personEnds.set(k, list);
-    }
-  }
-  const skeletons = new Map<string, KbActor[]>();
-  for (const a of kb.actors.values())
-    for (const name of a.ar) {
-      const k = skeleton(normPhrase(name));
-      // Short skeletons match too many unrelated names.
-      if (k.replace(/ /g, '').length < 4) continue;
-      const list = skeletons.get(k) ?? [];
-      if (!list.includes(a)) list.push(a);
-      skeletons.set(k, list);
-    }
   const set = (xs: string[]): Set<string> => new Set(xs.map((x) => normaliseWord(x)));
   return {
     root,

@@ -72,8 +72,6 @@ interface Draft {
   words: string[] | null;
 }
 
-const isWord = (k: number): boolean => k === TokenKind.ArabicWord || k === TokenKind.LatinWord;
-
 /** Normalised units of `text[s..e)` skipped to pass `k` normalised code units (plus trailing marks). */
 function skipUnits(text: string, s: number, e: number, k: number): number {
   let pos = s;
@@ -111,9 +109,12 @@ export function linkDoc(
   const n = tokens.count;
   const norm: string[] = new Array(n);
   for (let i = 0; i < n; i++)
-    norm[i] = isWord(tokens.kind[i])
-      ? normaliseWord(text.slice(tokens.start[i], tokens.end[i])).toLowerCase()
-      : '';
+    norm[i] =
+      tokens.kind[i] === TokenKind.ArabicWord
+        ? normaliseWord(text.slice(tokens.start[i], tokens.end[i]))
+        : tokens.kind[i] === TokenKind.LatinWord
+          ? normaliseWord(text.slice(tokens.start[i], tokens.end[i])).toLowerCase()
+          : '';
   // Two words join into one name only when nothing but spaces separates them.
   const joins = (i: number): boolean => {
     if (norm[i] === '' || norm[i + 1] === '' || i + 1 >= n) return false;
@@ -128,6 +129,20 @@ export function linkDoc(
   const units: Unit[] = [];
   for (let i = 0; i < n;) {
     if (norm[i] === '') {
+      i++;
+      continue;
+    }
+    // Most words start no name and carry no proclitic: rejected without building their readings.
+    const f0 = norm[i].charCodeAt(0);
+    if (
+      f0 !== 0x648 &&
+      f0 !== 0x641 &&
+      f0 !== 0x628 &&
+      f0 !== 0x644 &&
+      f0 !== 0x643 &&
+      f0 !== 0x627 &&
+      idx.root.next?.get(norm[i]) === undefined
+    ) {
       i++;
       continue;
     }
@@ -702,9 +717,12 @@ export function linkDoc(
     }
   if (bySurname.size > 0) {
     // Suffixes every reading of a word ending in a surname has (للمالكي reads as المالكي).
-    const surnames = [...bySurname.keys()].map((x) => (x.startsWith('ال') ? x.slice(1) : x));
+    // Prefilter on the last two code units (no per-token allocation, no scan of all surnames).
+    const tail = (w: string): number => (w.charCodeAt(w.length - 2) << 16) | w.charCodeAt(w.length - 1);
+    const tails = new Set<number>();
+    for (const x of bySurname.keys()) tails.add(tail(x));
     for (let i = 0; i < n; i++) {
-      if (norm[i] === '' || !surnames.some((x) => norm[i].endsWith(x))) continue;
+      if (norm[i].length < 3 || !tails.has(tail(norm[i]))) continue;
       for (const c of candidatesOf(norm[i])) {
         if (c.noArticle) continue;
         const d = bySurname.get(c.form);
