@@ -38,10 +38,14 @@ const A_P4 = 16;
 const A_S4 = 17;
 const A_SS2 = 18;
 const A_SS3 = 19;
-const NATTR = 20;
-const A_GAZBIO = 20; // per-sentence, not per word
-const A_DOC = 21; // document evidence (second pass), per token
-const A_QUOTE = 22; // position inside a short quoted title: 0 none, 1 first, 2 inside
+const A_TOP = 20; // topic cluster (bag-of-words window vectors)
+const A_C3 = 21; // finer positional clustering
+const A_STEMT = 22; // topic cluster of the stem
+const A_DEFR = 23; // how much more often the stem occurs without the article than with it (names rarely take it)
+const NATTR = 24;
+const A_GAZBIO = 24; // per-sentence, not per word
+const A_DOC = 25; // document evidence (second pass), per token
+const A_QUOTE = 26; // position inside a short quoted title: 0 none, 1 first, 2 inside
 
 // templates: [offset, attribute] pairs, then bigram templates
 const UNIGRAMS: [number, number][] = [
@@ -98,6 +102,16 @@ const UNIGRAMS: [number, number][] = [
   [-2, A_C1],
   [2, A_NORM],
   [2, A_C1],
+  [0, A_TOP],
+  [-1, A_TOP],
+  [1, A_TOP],
+  [0, A_C3],
+  [-1, A_C3],
+  [1, A_C3],
+  [0, A_STEMT],
+  [0, A_DEFR],
+  [-1, A_DEFR],
+  [1, A_DEFR],
 ];
 const BIGRAMS: [number, number, number, number][] = [
   [-1, A_NORM, 0, A_NORM],
@@ -285,6 +299,22 @@ export class FeatureExtractor {
     return k;
   }
 
+  /**
+   * Corpus evidence of definiteness: frequency ranks of the bare stem and of ال + stem compared
+   * (rank ∝ 1 / frequency), in bands of log2 ratio; 99 when neither form is in the vocabulary,
+   * 98 when only the bare form is, 96 only the definite one; + 1000 when the word has the article.
+   */
+  private definiteness(pre: string, stem: string): number {
+    const art = pre.endsWith('ال') || pre.endsWith('لل') ? 1000 : 0;
+    if (stem.length < 2) return art + 97;
+    const bare = this.clusters.rank.get(hashString(stem));
+    const def = this.clusters.rank.get(hashString('ال' + stem));
+    if (bare < 0) return art + (def < 0 ? 99 : 96);
+    if (def < 0) return art + 98;
+    const r = Math.round(Math.log2((def + 1) / (bare + 1)));
+    return art + Math.max(-6, Math.min(6, r));
+  }
+
   /** Per-word attribute hashes (cached by surface form). */
   attrs(word: string): Int32Array {
     let a = this.cache.get(word);
@@ -313,6 +343,11 @@ export class FeatureExtractor {
     a[A_C2] = cr < 0 ? -1 : paths[paths.length - 1][cr];
     const sr = this.clusters.rank.get(a[A_STEM]);
     a[A_STEMC] = sr < 0 ? -1 : paths[paths.length - 1][sr];
+    const ex = this.clusters.extra;
+    a[A_TOP] = cr < 0 || ex.length < 1 ? -1 : ex[0][cr];
+    a[A_C3] = cr < 0 || ex.length < 2 ? -1 : ex[1][cr];
+    a[A_STEMT] = sr < 0 || ex.length < 1 ? -1 : ex[0][sr];
+    a[A_DEFR] = this.definiteness(pre, stem);
     a[A_GAZ] = this.gazetteer.phrases.get(mix(0, a[A_STEM])) ?? 0;
     const fr = this.rankOf(norm);
     a[A_FREQ] = fr >= this.unknownRank ? 99 : 31 - Math.clz32(fr + 1);
