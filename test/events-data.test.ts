@@ -120,6 +120,12 @@ describe('event lexicon (data/events/lexicon.json)', () => {
     const { backgroundHeads: _drop, ...rest } = raw;
     assert.throws(() => compileGrammar(rest as never), /"backgroundHeads" must be an array of words/);
     assert.throws(() => compileGrammar({ ...raw, actorHeads: 'قوات' } as never), /"actorHeads"/);
+    // Adjectives of event nouns (الغارات الجوية التركية): matched through the article and prefixes.
+    const g = compileGrammar(raw as never);
+    assert.ok(inSet([normaliseWord('الجوية'), normaliseWord('جوية')], g.eventAdjectives));
+    assert.ok(!inSet([normaliseWord('التركية')], g.eventAdjectives));
+    const { eventAdjectives: _adj, ...noAdj } = raw;
+    assert.throws(() => compileGrammar(noAdj as never), /"eventAdjectives" must be an array of words/);
   });
   it('rejects unknown codes and malformed entries, naming the entry', () => {
     const f = (entries: unknown[]) => ({ schema: LEXICON_SCHEMA, entries }) as never;
