@@ -1,7 +1,14 @@
 // The actor knowledge base and role dictionary: every data file validates.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildIndex, cliticCandidates, nisbaForms, type TrieNode } from '../src/actors/index.js';
+import {
+  buildIndex,
+  cliticCandidates,
+  nisbaForms,
+  normPhrase,
+  skeleton,
+  type TrieNode,
+} from '../src/actors/index.js';
 import { KbError, loadKb, parseYears, validateKb, type KbActor } from '../src/actors/kb.js';
 import { normaliseWord } from '../src/text/normalise.js';
 
@@ -12,9 +19,10 @@ test('knowledge base: loads, validates (countries, sectors, coordinates, capital
   const kinds = new Map<string, number>();
   for (const a of kb.actors.values()) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
   assert.ok((kinds.get('country') ?? 0) >= 240, 'every ISO country');
-  assert.ok((kinds.get('place') ?? 0) >= 250, 'places');
-  assert.ok((kinds.get('org') ?? 0) >= 150, 'organisations');
-  assert.ok((kinds.get('person') ?? 0) >= 150, 'people');
+  assert.ok((kinds.get('place') ?? 0) >= 800, 'places');
+  assert.ok((kinds.get('org') ?? 0) >= 1000, 'organisations');
+  assert.ok((kinds.get('person') ?? 0) >= 600, 'people');
+  assert.ok(kb.actors.size >= 2900, 'thousands of actors');
   for (const a of kb.actors.values()) {
     assert.ok(a.ar.length > 0 && a.en !== '', `${a.id} has names`);
     if (a.kind === 'country') assert.match(a.id, /^[A-Z]{3}$/);
@@ -114,4 +122,40 @@ test('clitic candidates: conjunction, preposition, لل, article; the bare word 
   assert.ok(forms('للجيش').includes('جيش'));
   assert.ok(forms('وبغداد').includes('بغداد'));
   assert.ok(!forms('وزير').includes('زير') || forms('وزير')[0] === 'وزير');
+});
+
+test('data errors name the file, line and field', () => {
+  const roles = kb.roles;
+  const bad: typeof kb = {
+    ...kb,
+    actors: new Map([
+      [
+        'org:x',
+        {
+          ...kb.actors.get('org:houthis')!,
+          id: 'org:x',
+          context: ['XXX'],
+          contextualAr: ['س'],
+        },
+      ],
+      ['per:y', { ...kb.actors.get('per:donald-trump')!, id: 'per:y', nisba: ['ترامبي'] }],
+    ]),
+    roles: { ...roles, inferCountrySectors: ['NOPE'] },
+  };
+  const errors = validateKb(bad);
+  assert.ok(
+    errors.some((e) => /org:x: ctx "XXX"/.test(e)),
+    errors.join('\n'),
+  );
+  assert.ok(errors.some((e) => /per:y: only countries and organisations take nisba/.test(e)));
+  assert.ok(errors.some((e) => /inferCountrySectors: unknown sector "NOPE"/.test(e)));
+});
+
+test('skeletons merge transliteration variants and keep different names apart', () => {
+  const sk = (s: string): string => skeleton(normPhrase(s));
+  assert.equal(sk('سيرجي شويجو'), sk('سيرغي شويغو'));
+  assert.equal(sk('تشاووش أوغلو'), sk('جاويش أوغلو'));
+  assert.equal(sk('البرزاني'), sk('بارزاني'));
+  assert.notEqual(sk('بوتين'), sk('أوباما'));
+  assert.notEqual(sk('عادل الجبير'), sk('عادل الطريفي'));
 });

@@ -291,6 +291,34 @@ test('spelling variants of KB names link through their consonant skeleton; other
   assert.match(entityAt(doc, 'يوسف الكناني')?.actor.id ?? '', /^nil:/);
 });
 
+test('the cases the event coder needs: unnamed forces, people and groups named in many ways', () => {
+  const doc = link(
+    'اشتبكت القوات الموالية للحكومة مع مسلحين في اليمن، وقالت السلطات إن قوات الأمن أغلقت الطرق في اليمن. ' +
+      'وهاجمت الميليشيات الحوثية مواقع في تعز، وأصدرت رئاسة كردستان بيانا. وانتقد موشيه يعالون وصلاح الدين دمرتاش القرار.',
+    { date: '2015-08-01' },
+  );
+  assert.equal(entityAt(doc, 'القوات الموالية')?.actor.code, 'YEMMIL');
+  assert.equal(entityAt(doc, 'القوات الموالية')?.actor.inferred, true);
+  assert.equal(entityAt(doc, 'السلطات')?.actor.code, 'YEMGOV');
+  assert.equal(entityAt(doc, 'قوات الأمن')?.actor.code, 'YEMCOP');
+  assert.equal(entityAt(doc, 'الميليشيات الحوثية')?.actor.id, 'org:houthis');
+  assert.equal(entityAt(doc, 'رئاسة كردستان')?.actor.code, 'IRQGOV');
+  assert.equal(entityAt(doc, 'موشيه يعالون')?.actor.code, 'ISRGOV');
+  assert.equal(entityAt(doc, 'صلاح الدين دمرتاش')?.actor.id, 'per:selahattin-demirtas');
+  checkSpans(doc);
+});
+
+test('ministries of the region are organisations with their country and sector', () => {
+  const doc = link(
+    'أعلنت وزارة الداخلية الكويتية ووزارة الخارجية المصرية ووزارة الدفاع التركية إجراءات جديدة.',
+  );
+  assert.equal(entityAt(doc, 'وزارة الداخلية الكويتية')?.actor.id, 'org:kwt-ministry-interior');
+  assert.equal(entityAt(doc, 'وزارة الداخلية الكويتية')?.actor.code, 'KWTCOP');
+  assert.equal(entityAt(doc, 'وزارة الخارجية المصرية')?.actor.code, 'EGYGOV');
+  assert.equal(entityAt(doc, 'وزارة الدفاع التركية')?.actor.code, 'TURMIL');
+  assert.equal(entityAt(doc, 'وزارة الدفاع التركية')?.name.en, 'Turkey Ministry of Defence');
+});
+
 test('property: every mention slices back to its text, on noisy Arabic', () => {
   const pieces = [
     'وقال',
