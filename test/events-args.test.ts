@@ -184,3 +184,17 @@ describe('circumstantial participles', () => {
     assert.deepEqual(events('وفي حديث عن الرئيس هادي، مشيدا بدور السعودية.', ents), []);
   });
 });
+
+describe('confidence of carried subjects', () => {
+  it('a subject carried from the previous sentence ranks below 0.6 without a target', () => {
+    const ents: EntSpec[] = [
+      ['عادل الجبير', 'PER', 'SAUGOV'],
+      ['إيران', 'GPE', 'IRN'],
+    ];
+    const doc = runEvents(buildDoc('انتقد عادل الجبير إيران. وطالب بوقف التدخل.', ents));
+    const carried = doc.events.find((e) => e.trigger.text === 'وطالب');
+    assert.ok(carried && carried.confidence < 0.6, JSON.stringify(carried));
+    const direct = doc.events.find((e) => e.trigger.text === 'انتقد');
+    assert.ok(direct && direct.confidence >= 0.8);
+  });
+});
