@@ -198,3 +198,18 @@ describe('confidence of carried subjects', () => {
     assert.ok(direct && direct.confidence >= 0.8);
   });
 });
+
+describe('false triggers', () => {
+  const ents: EntSpec[] = [
+    ['الملك عبدالله الثاني', 'PER', 'JORGOV'],
+    ['محمد بن سلمان', 'PER', 'SAUGOV'],
+  ];
+  it('وهناك (there is) is not هنأ with a pronoun; تلبية لدعوة is an invitation answered, not an appeal', () => {
+    assert.deepEqual(events('وقال الملك عبدالله الثاني إن العلاقة قوية، وهناك تنسيق دائم.', ents), []);
+    assert.deepEqual(events('ووصل محمد بن سلمان تلبية لدعوة من الملك عبدالله الثاني.', ents), []);
+    // (The bare perfect هنأ is lost with هنا: unvocalised and without hamza they are one string.)
+    assert.deepEqual(events('وبعث الملك عبدالله الثاني برقية تهنئة إلى محمد بن سلمان.', ents), [
+      '051 الملك عبدالله الثاني>محمد بن سلمان asserted تهنئة',
+    ]);
+  });
+});
