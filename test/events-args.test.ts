@@ -213,3 +213,20 @@ describe('false triggers', () => {
     ]);
   });
 });
+
+describe('background and passive relatives', () => {
+  const ents: EntSpec[] = [
+    ['أبو سياف', 'PER', 'IRQREB'],
+    ['للقوات الأمريكية', 'ORG', 'USAMIL', 'القوات الأمريكية'],
+    ['تنظيم داعش', 'ORG', 'IMGMUSISI'],
+  ];
+  it('a relative killing with no object is passive: the antecedent is the victim of the attack', () => {
+    assert.deepEqual(events('وكانت زوجة أبو سياف الذي قتل في هجوم للقوات الأمريكية في سوريا.', ents), [
+      '190 القوات الأمريكية>أبو سياف asserted هجوم',
+    ]);
+  });
+  it('an event noun after قبل or رغم is background', () => {
+    assert.deepEqual(events('ولم يبق منهم سوى مئات قبل هجوم تنظيم داعش على البلدة.', ents), []);
+    assert.deepEqual(events('وبقي السكان رغم هجوم تنظيم داعش على البلدة.', ents), []);
+  });
+});

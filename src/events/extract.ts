@@ -1052,6 +1052,17 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
           tgt = src;
           src = NONE;
           how = 'none';
+        } else if (
+          // أبو سياف الذي قتل في هجوم للقوات الأمريكية: a relative killing with no object after it
+          // is passive too; the antecedent is the victim (the ل phrase belongs to the attack).
+          tr.entry.passiveIfNoObject &&
+          sj.how === 'rel' &&
+          src.length > 0 &&
+          !objectFollows(v, tr.t + 1, b)
+        ) {
+          tgt = src;
+          src = NONE;
+          how = 'none';
         }
       } else {
         // A support verb governing the noun (شنت X غارات, أعلن X عن خطط لخفض …), with no other
