@@ -6,20 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { test } from 'node:test';
-import { CommandArgs, UsageError, withStore } from '../src/cli/args.js';
+import { command, CommandArgs, UsageError, withStore } from '../src/cli/args.js';
 import { runExport } from '../src/cli/export.js';
 import { runExtract } from '../src/cli/extract.js';
 import { runIngest } from '../src/cli/ingest.js';
 import { runReprocess } from '../src/cli/reprocess.js';
 import { runSearch } from '../src/cli/search.js';
 
-const opts = {
-  n: { type: 'string' },
-  day: { type: 'string' },
-  root: { type: 'string' },
-  format: { type: 'string' },
-  yes: { type: 'boolean' },
-} as const;
+const opts = { strings: ['n', 'day', 'root', 'format'], flags: ['yes'] };
 
 test('typed readers accept good values and name the option and the value when rejecting', () => {
   const a = new CommandArgs(['--n', '12', '--day', '2024-02-29', '--root', '7', '--yes'], opts, 'usage: x');
@@ -50,6 +44,20 @@ test('typed readers accept good values and name the option and the value when re
   bad(['extra'], (x) => x.noPositionals(), /^unexpected argument "extra"\n\nusage: x$/);
   assert.throws(() => new CommandArgs(['--nope'], opts, 'usage: x'), /Unknown option '--nope'[^]*usage: x/);
   assert.equal(new CommandArgs(['-h'], opts, 'usage: x').help, true);
+});
+
+test('command: --help prints the usage and exits 0 without running the body', async () => {
+  const out = sink();
+  let ran = 0;
+  const run = command('usage: marsad x [--n N]', { strings: ['n'] }, async (args) => {
+    ran = args.int('n', 1);
+    return 5;
+  });
+  assert.equal(await run(['--help'], out.w, out.w), 0);
+  assert.equal(out.text(), 'usage: marsad x [--n N]\n');
+  assert.equal(ran, 0);
+  assert.equal(await run(['--n', '3'], out.w, out.w), 5);
+  assert.equal(ran, 3);
 });
 
 const sink = () => {

@@ -15,15 +15,20 @@ export const DocId = Type.Object(
   { additionalProperties: false },
 );
 
+/** Filters on documents (search, timeline). */
+const documentFilter = {
+  from: Type.Optional(day('earliest publication date')),
+  to: Type.Optional(day('latest publication date')),
+  source: Type.Optional(short('news source')),
+  actor: Type.Optional(short('actor id, CAMEO-style code or name')),
+  root: Type.Optional(root),
+  place: Type.Optional(short('place name, id or country code')),
+};
+
 export const SearchQuery = Type.Object(
   {
     q: Type.String({ maxLength: 500, default: '', description: 'query words (Arabic-aware matching)' }),
-    from: Type.Optional(day('earliest publication date')),
-    to: Type.Optional(day('latest publication date')),
-    source: Type.Optional(short('news source')),
-    actor: Type.Optional(short('actor id, CAMEO-style code or name')),
-    root: Type.Optional(root),
-    place: Type.Optional(short('place name, id or country code')),
+    ...documentFilter,
     limit: limit(100, 20),
     offset,
     facets: Type.Boolean({ default: true, description: 'compute facets over all matches' }),
@@ -79,17 +84,7 @@ export type GraphQuery = Static<typeof GraphQuery>;
 export const EventTimelineQuery = Type.Object(eventFilter, { additionalProperties: false });
 export type EventTimelineQuery = Static<typeof EventTimelineQuery>;
 
-export const TimelineQuery = Type.Object(
-  {
-    from: Type.Optional(day('earliest day')),
-    to: Type.Optional(day('latest day')),
-    source: Type.Optional(short('news source')),
-    actor: Type.Optional(short('actor id, code or name')),
-    root: Type.Optional(root),
-    place: Type.Optional(short('place name, id or country code')),
-  },
-  { additionalProperties: false },
-);
+export const TimelineQuery = Type.Object(documentFilter, { additionalProperties: false });
 export type TimelineQuery = Static<typeof TimelineQuery>;
 
 const docFields = {

@@ -39,6 +39,35 @@ export function oneOf<T extends string>(name: string, value: unknown, allowed: r
   throw new UsageError(`--${name}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
 }
 
+/** A command's options: those taking a value, and flags. */
+export interface Options {
+  strings?: readonly string[];
+  flags?: readonly string[];
+}
+
+/** A subcommand: arguments in, exit code out (0 ok, 1 failed, 2 usage). */
+export type Command = (
+  argv: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+) => Promise<number>;
+
+/** A subcommand from its usage text, its options and its body; --help prints the usage. */
+export function command(
+  usage: string,
+  options: Options,
+  body: (args: CommandArgs, out: NodeJS.WritableStream, err: NodeJS.WritableStream) => Promise<number>,
+): Command {
+  return async (argv, out, err) => {
+    const args = new CommandArgs(argv, options, usage);
+    if (args.help) {
+      out.write(usage + '\n');
+      return 0;
+    }
+    return body(args, out, err);
+  };
+}
+
 /** A command's parsed arguments, read through typed getters that reject bad values alike. */
 export class CommandArgs {
   readonly values: Values;
@@ -48,10 +77,13 @@ export class CommandArgs {
 
   constructor(
     argv: string[],
-    options: NonNullable<ParseArgsConfig['options']>,
+    options: Options,
     readonly usage: string,
   ) {
-    ({ values: this.values, positionals: this.positionals, help: this.help } = parse(argv, options, usage));
+    const config: NonNullable<ParseArgsConfig['options']> = {};
+    for (const name of options.strings ?? []) config[name] = { type: 'string' };
+    for (const name of options.flags ?? []) config[name] = { type: 'boolean' };
+    ({ values: this.values, positionals: this.positionals, help: this.help } = parse(argv, config, usage));
   }
 
   string(name: string): string | undefined {

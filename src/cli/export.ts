@@ -23,7 +23,7 @@
 // offsets into the document text), TriggerText, PLOVER, Modality, Confidence.
 import { createWriteStream } from 'node:fs';
 import type { EventFilter, EventRecord } from '../store/types.js';
-import { CommandArgs, UsageError, withStore } from './args.js';
+import { command, UsageError, withStore } from './args.js';
 
 export const exportUsage = `usage: marsad export events [--db PATH|postgres://…] [--format csv|jsonl] [--out FILE]
                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--root NN]
@@ -110,52 +110,36 @@ function csvCell(v: string | number | null): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export async function runExport(
-  argv: string[],
-  out: NodeJS.WritableStream,
-  err: NodeJS.WritableStream,
-): Promise<number> {
-  const args = new CommandArgs(
-    argv,
-    {
-      db: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      root: { type: 'string' },
-    },
-    exportUsage,
-  );
-  if (args.help) {
-    out.write(exportUsage + '\n');
-    return 0;
-  }
-  if (args.positionals[0] !== 'events' || args.positionals.length !== 1)
-    throw new UsageError(`expected 'events'\n\n${exportUsage}`);
-  const format = args.oneOf('format', ['csv', 'jsonl'] as const, 'csv');
-  const filter: EventFilter = { from: args.date('from'), to: args.date('to'), root: args.root('root') };
-  const file = args.string('out');
-  return withStore(args.db(), 'export', err, async (store) => {
-    const sink = file ? createWriteStream(file) : out;
-    try {
-      if (format === 'csv') sink.write(EVENT_COLUMNS.join(',') + '\n');
-      const page = 5000;
-      for (let offset = 0; ; offset += page) {
-        const events = await store.events({ ...filter, limit: page, offset });
-        for (const v of events) {
-          const row = eventRow(v);
-          sink.write(
-            format === 'csv'
-              ? EVENT_COLUMNS.map((c) => csvCell(row[c])).join(',') + '\n'
-              : JSON.stringify(row) + '\n',
-          );
+export const runExport = command(
+  exportUsage,
+  { strings: ['db', 'format', 'out', 'from', 'to', 'root'] },
+  async (args, out, err) => {
+    if (args.positionals[0] !== 'events' || args.positionals.length !== 1)
+      throw new UsageError(`expected 'events'\n\n${exportUsage}`);
+    const format = args.oneOf('format', ['csv', 'jsonl'] as const, 'csv');
+    const filter: EventFilter = { from: args.date('from'), to: args.date('to'), root: args.root('root') };
+    const file = args.string('out');
+    return withStore(args.db(), 'export', err, async (store) => {
+      const sink = file ? createWriteStream(file) : out;
+      try {
+        if (format === 'csv') sink.write(EVENT_COLUMNS.join(',') + '\n');
+        const page = 5000;
+        for (let offset = 0; ; offset += page) {
+          const events = await store.events({ ...filter, limit: page, offset });
+          for (const v of events) {
+            const row = eventRow(v);
+            sink.write(
+              format === 'csv'
+                ? EVENT_COLUMNS.map((c) => csvCell(row[c])).join(',') + '\n'
+                : JSON.stringify(row) + '\n',
+            );
+          }
+          if (events.length < page) break;
         }
-        if (events.length < page) break;
+      } finally {
+        if (sink !== out) await new Promise<void>((r) => (sink as NodeJS.WritableStream).end(r));
       }
-    } finally {
-      if (sink !== out) await new Promise<void>((r) => (sink as NodeJS.WritableStream).end(r));
-    }
-    return 0;
-  });
-}
+      return 0;
+    });
+  },
+);

@@ -5,7 +5,7 @@ import { ingest, type IngestSummary, work as runWorker } from '../ingest/ingest.
 import { DEFAULT_MAX_BYTES } from '../ingest/readers.js';
 import { DEFAULT_DB, isPostgresUrl } from '../store/open.js';
 import type { PostgresStore } from '../store/postgres/index.js';
-import { CommandArgs, UsageError, withStore } from './args.js';
+import { command, UsageError, withStore } from './args.js';
 
 export const ingestUsage = `usage: marsad ingest PATH… [--db PATH|postgres://…] [--workers N] [--date YYYY-MM-DD]
                      [--format text|json] [--max-bytes N]
@@ -65,91 +65,76 @@ export function storeFailure(e: unknown, db: string): string | null {
   return null;
 }
 
-export async function runIngest(
-  argv: string[],
-  out: NodeJS.WritableStream,
-  err: NodeJS.WritableStream,
-): Promise<number> {
-  const args = new CommandArgs(
-    argv,
-    {
-      db: { type: 'string' },
-      workers: { type: 'string' },
-      date: { type: 'string' },
-      format: { type: 'string' },
-      'max-bytes': { type: 'string' },
-      'enqueue-only': { type: 'boolean' },
-      work: { type: 'boolean' },
-      'claim-timeout': { type: 'string' },
-    },
-    ingestUsage,
-  );
-  if (args.help) {
-    out.write(ingestUsage + '\n');
-    return 0;
-  }
-  const { positionals } = args;
-  const db = args.db();
-  const pg = isPostgresUrl(db);
-  const work = args.flag('work');
-  const enqueueOnly = args.flag('enqueue-only');
-  if ((work || enqueueOnly) && !pg)
-    throw new UsageError('--work and --enqueue-only need a PostgreSQL --db (postgres://…)');
-  if (positionals.length === 0 && !work) throw new UsageError(`no input given\n\n${ingestUsage}`);
-  const date = args.date('date');
-  const workers = args.int('workers', availableParallelism());
-  const maxBytes = args.int('max-bytes', DEFAULT_MAX_BYTES, 1);
-  const claimTimeout = args.int('claim-timeout', 600, 1);
-  const format = args.oneOf('format', ['text', 'json'] as const, 'text');
+export const runIngest = command(
+  ingestUsage,
+  {
+    strings: ['db', 'workers', 'date', 'format', 'max-bytes', 'claim-timeout'],
+    flags: ['enqueue-only', 'work'],
+  },
+  async (args, out, err) => {
+    const { positionals } = args;
+    const db = args.db();
+    const pg = isPostgresUrl(db);
+    const work = args.flag('work');
+    const enqueueOnly = args.flag('enqueue-only');
+    if ((work || enqueueOnly) && !pg)
+      throw new UsageError('--work and --enqueue-only need a PostgreSQL --db (postgres://…)');
+    if (positionals.length === 0 && !work) throw new UsageError(`no input given\n\n${ingestUsage}`);
+    const date = args.date('date');
+    const workers = args.int('workers', availableParallelism());
+    const maxBytes = args.int('max-bytes', DEFAULT_MAX_BYTES, 1);
+    const claimTimeout = args.int('claim-timeout', 600, 1);
+    const format = args.oneOf('format', ['text', 'json'] as const, 'text');
 
-  const tty = (err as NodeJS.WriteStream).isTTY === true;
-  let last = 0;
-  const onProgress = tty
-    ? (s: IngestSummary) => {
-        const t = Date.now();
-        if (t - last < 100) return;
-        last = t;
-        err.write(`\r\x1b[K${progressLine(s)}`);
-      }
-    : undefined;
+    const tty = (err as NodeJS.WriteStream).isTTY === true;
+    let last = 0;
+    const onProgress = tty
+      ? (s: IngestSummary) => {
+          const t = Date.now();
+          if (t - last < 100) return;
+          last = t;
+          err.write(`\r\x1b[K${progressLine(s)}`);
+        }
+      : undefined;
 
-  return withStore(
-    db,
-    'ingest',
-    err,
-    async (store) => {
-      const opts = {
-        workers,
-        date: date ?? null,
-        maxBytes,
-        onProgress,
-        claimTimeout,
-        enqueueOnly,
-      };
-      let summary: IngestSummary;
-      try {
-        summary =
-          work && positionals.length === 0
-            ? await runWorker(store as PostgresStore, opts)
-            : await ingest(positionals, store, opts);
-      } catch (e) {
-        const line = storeFailure(e, db);
-        if (line === null) throw e;
+    return withStore(
+      db,
+      'ingest',
+      err,
+      async (store) => {
+        const opts = {
+          workers,
+          date: date ?? null,
+          maxBytes,
+          onProgress,
+          claimTimeout,
+          enqueueOnly,
+        };
+        let summary: IngestSummary;
+        try {
+          summary =
+            work && positionals.length === 0
+              ? await runWorker(store as PostgresStore, opts)
+              : await ingest(positionals, store, opts);
+        } catch (e) {
+          const line = storeFailure(e, db);
+          if (line === null) throw e;
+          if (tty) err.write('\r\x1b[K');
+          err.write(`marsad ingest: ${line}\n`);
+          return 1;
+        }
         if (tty) err.write('\r\x1b[K');
-        err.write(`marsad ingest: ${line}\n`);
-        return 1;
-      }
-      if (tty) err.write('\r\x1b[K');
-      if (summary.failed > 0) {
-        const failures = await store.failures(50);
-        for (const f of failures.slice(0, 20)) err.write(`marsad ingest: ${f.where}: ${f.reason}\n`);
-        if (summary.failed > 20)
-          err.write(`marsad ingest: … ${summary.failed} failures in all (stored in the failures table)\n`);
-      }
-      out.write(format === 'json' ? JSON.stringify(summary) + '\n' : formatSummary(summary) + '\n');
-      return summary.failed > 0 ? 1 : 0;
-    },
-    // The connection lost while migrating (a restart): the same one line as during the run.
-    (e) => storeFailure(e, db),
-  );
-}
+        if (summary.failed > 0) {
+          const failures = await store.failures(50);
+          for (const f of failures.slice(0, 20)) err.write(`marsad ingest: ${f.where}: ${f.reason}\n`);
+          if (summary.failed > 20)
+            err.write(`marsad ingest: … ${summary.failed} failures in all (stored in the failures table)\n`);
+        }
+        out.write(format === 'json' ? JSON.stringify(summary) + '\n' : formatSummary(summary) + '\n');
+        return summary.failed > 0 ? 1 : 0;
+      },
+      // The connection lost while migrating (a restart): the same one line as during the run.
+      (e) => storeFailure(e, db),
+    );
+  },
+);

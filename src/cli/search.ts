@@ -1,6 +1,6 @@
 // marsad search QUERY [--db …] [--format json|text] [--from --to --source --actor --root --place] [--limit N]
 import type { SearchFilters, SearchResult } from '../store/types.js';
-import { CommandArgs, UsageError, withStore } from './args.js';
+import { command, UsageError, withStore } from './args.js';
 
 export const searchUsage = `usage: marsad search QUERY [--db PATH|postgres://…] [--format json|text] [--limit N] [--offset N]
                      [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source S] [--actor A] [--root NN] [--place P]
@@ -41,51 +41,33 @@ function formatText(r: SearchResult): string {
   return lines.join('\n');
 }
 
-export async function runSearch(
-  argv: string[],
-  out: NodeJS.WritableStream,
-  err: NodeJS.WritableStream,
-): Promise<number> {
-  const args = new CommandArgs(
-    argv,
-    {
-      db: { type: 'string' },
-      format: { type: 'string' },
-      limit: { type: 'string' },
-      offset: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      source: { type: 'string' },
-      actor: { type: 'string' },
-      root: { type: 'string' },
-      place: { type: 'string' },
-      'no-facets': { type: 'boolean' },
-    },
-    searchUsage,
-  );
-  if (args.help) {
-    out.write(searchUsage + '\n');
-    return 0;
-  }
-  if (args.positionals.length === 0) throw new UsageError(`no query given\n\n${searchUsage}`);
-  const format = args.oneOf('format', ['json', 'text'] as const, 'json');
-  const filters: SearchFilters = {
-    from: args.date('from'),
-    to: args.date('to'),
-    source: args.string('source'),
-    actor: args.string('actor'),
-    root: args.root('root'),
-    place: args.string('place'),
-  };
-  const limit = args.int('limit', 10);
-  const offset = args.int('offset', 0);
-  return withStore(args.db(), 'search', err, async (store) => {
-    const r = await store.searchDocuments(args.positionals.join(' '), filters, {
-      limit,
-      offset,
-      facets: !args.flag('no-facets'),
+export const runSearch = command(
+  searchUsage,
+  {
+    strings: ['db', 'format', 'limit', 'offset', 'from', 'to', 'source', 'actor', 'root', 'place'],
+    flags: ['no-facets'],
+  },
+  async (args, out, err) => {
+    if (args.positionals.length === 0) throw new UsageError(`no query given\n\n${searchUsage}`);
+    const format = args.oneOf('format', ['json', 'text'] as const, 'json');
+    const filters: SearchFilters = {
+      from: args.date('from'),
+      to: args.date('to'),
+      source: args.string('source'),
+      actor: args.string('actor'),
+      root: args.root('root'),
+      place: args.string('place'),
+    };
+    const limit = args.int('limit', 10);
+    const offset = args.int('offset', 0);
+    return withStore(args.db(), 'search', err, async (store) => {
+      const r = await store.searchDocuments(args.positionals.join(' '), filters, {
+        limit,
+        offset,
+        facets: !args.flag('no-facets'),
+      });
+      out.write(format === 'json' ? JSON.stringify(r) + '\n' : formatText(r) + '\n');
+      return 0;
     });
-    out.write(format === 'json' ? JSON.stringify(r) + '\n' : formatText(r) + '\n');
-    return 0;
-  });
-}
+  },
+);

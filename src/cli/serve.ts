@@ -6,7 +6,7 @@ import { delimiter, join } from 'node:path';
 import { ingestSamples, storeIngestor } from '../api/ingest.js';
 import { buildServer, defaultWebRoot, listen } from '../api/server.js';
 import { DEFAULT_DB, openStore } from '../store/open.js';
-import { CommandArgs, UsageError } from './args.js';
+import { command, UsageError } from './args.js';
 
 const usage = `usage: marsad serve [--db PATH|postgres://…] [--host 127.0.0.1] [--port 8080] [--workers N] [--samples] [--open]
 
@@ -31,95 +31,77 @@ function browserCommand(): string | null {
   return null;
 }
 
-export async function runServe(
-  argv: string[],
-  out: NodeJS.WritableStream,
-  err: NodeJS.WritableStream,
-): Promise<number> {
-  const args = new CommandArgs(
-    argv,
-    {
-      db: { type: 'string' },
-      host: { type: 'string' },
-      port: { type: 'string' },
-      samples: { type: 'boolean' },
-      open: { type: 'boolean' },
-      log: { type: 'boolean' },
-      'cache-seconds': { type: 'string' },
-      workers: { type: 'string' },
-    },
-    usage,
-  );
-  if (args.help) {
-    out.write(usage + '\n');
-    return 0;
-  }
-  args.noPositionals();
-  const port = args.int('port', 8080, 0, 65535, args.string('port') ?? process.env.PORT);
-  const host = args.string('host') ?? '127.0.0.1';
-  const db = args.db(process.env.MARSAD_DB ?? DEFAULT_DB);
-  const cacheSeconds = args.int('cache-seconds', 10);
-  const workers = args.int('workers', 1, 1, 64);
-  const values = { samples: args.flag('samples'), open: args.flag('open'), log: args.flag('log') };
-  if (workers > 1 && cluster.isPrimary)
-    return runPrimary(workers, { db, samples: !!values.samples, open: !!values.open }, out, err);
-  const inCluster = cluster.isWorker;
+export const runServe = command(
+  usage,
+  { strings: ['db', 'host', 'port', 'cache-seconds', 'workers'], flags: ['samples', 'open', 'log'] },
+  async (args, out, err) => {
+    args.noPositionals();
+    const port = args.int('port', 8080, 0, 65535, args.string('port') ?? process.env.PORT);
+    const host = args.string('host') ?? '127.0.0.1';
+    const db = args.db(process.env.MARSAD_DB ?? DEFAULT_DB);
+    const cacheSeconds = args.int('cache-seconds', 10);
+    const workers = args.int('workers', 1, 1, 64);
+    const values = { samples: args.flag('samples'), open: args.flag('open'), log: args.flag('log') };
+    if (workers > 1 && cluster.isPrimary)
+      return runPrimary(workers, { db, samples: !!values.samples, open: !!values.open }, out, err);
+    const inCluster = cluster.isWorker;
 
-  const store = await openStore(db);
-  if (values.samples && !inCluster) {
-    const results = await ingestSamples(store);
-    const fresh = results.filter((r) => r.status === 'new').length;
-    err.write(`marsad serve: ${results.length} sample articles in ${db} (${fresh} new)\n`);
-  }
-  const token = process.env.MARSAD_TOKEN || null;
-  const app = await buildServer({
-    store,
-    token,
-    ingest: storeIngestor(store),
-    logger: !!values.log,
-    cacheSeconds,
-  });
-  let url: string;
-  try {
-    url = await listen(app, { host, port });
-  } catch (e) {
-    await store.close();
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE')
-      throw new UsageError(`port ${port} on ${host} is in use; try --port 0 or another port`);
-    throw e;
-  }
-  if (inCluster) {
-    process.send?.({ url });
+    const store = await openStore(db);
+    if (values.samples && !inCluster) {
+      const results = await ingestSamples(store);
+      const fresh = results.filter((r) => r.status === 'new').length;
+      err.write(`marsad serve: ${results.length} sample articles in ${db} (${fresh} new)\n`);
+    }
+    const token = process.env.MARSAD_TOKEN || null;
+    const app = await buildServer({
+      store,
+      token,
+      ingest: storeIngestor(store),
+      logger: !!values.log,
+      cacheSeconds,
+    });
+    let url: string;
+    try {
+      url = await listen(app, { host, port });
+    } catch (e) {
+      await store.close();
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE')
+        throw new UsageError(`port ${port} on ${host} is in use; try --port 0 or another port`);
+      throw e;
+    }
+    if (inCluster) {
+      process.send?.({ url });
+      await stopped();
+      await app.close();
+      await store.close();
+      process.disconnect?.();
+      return 0;
+    }
+    if (!existsSync(defaultWebRoot))
+      err.write(`marsad serve: web UI not built (run npm run build); API only\n`);
+    if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1')
+      err.write(`marsad serve: listening on ${host}: reachable from the network\n`);
+    err.write(
+      `marsad serve: ${token ? 'writes enabled (MARSAD_TOKEN set)' : 'read-only (MARSAD_TOKEN unset)'}\n`,
+    );
+    out.write(`Marsad is running at ${url}/  (API: ${url}/api, OpenAPI: ${url}/api/openapi.json)\n`);
+
+    if (values.open) {
+      const cmd = browserCommand();
+      if (cmd) {
+        const child = spawn(cmd, [`${url}/`], { stdio: 'ignore', detached: true });
+        child.on('error', () => undefined);
+        child.unref();
+      } else err.write(`marsad serve: no browser available here; open ${url}/ yourself\n`);
+    }
+
     await stopped();
     await app.close();
     await store.close();
-    process.disconnect?.();
     return 0;
-  }
-  if (!existsSync(defaultWebRoot))
-    err.write(`marsad serve: web UI not built (run npm run build); API only\n`);
-  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1')
-    err.write(`marsad serve: listening on ${host}: reachable from the network\n`);
-  err.write(
-    `marsad serve: ${token ? 'writes enabled (MARSAD_TOKEN set)' : 'read-only (MARSAD_TOKEN unset)'}\n`,
-  );
-  out.write(`Marsad is running at ${url}/  (API: ${url}/api, OpenAPI: ${url}/api/openapi.json)\n`);
-
-  if (values.open) {
-    const cmd = browserCommand();
-    if (cmd) {
-      const child = spawn(cmd, [`${url}/`], { stdio: 'ignore', detached: true });
-      child.on('error', () => undefined);
-      child.unref();
-    } else err.write(`marsad serve: no browser available here; open ${url}/ yourself\n`);
-  }
-
-  await stopped();
-  await app.close();
-  await store.close();
-  return 0;
-}
+  },
+);
 
 function stopped(): Promise<void> {
   return new Promise<void>((resolve) => {
