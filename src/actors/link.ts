@@ -249,7 +249,9 @@ export function linkDoc(
           ? dl0 !== null && u.start >= dl0.start && u.end <= dl0.end
             ? 2
             : 1
-          : 0.5;
+          : a.kind === 'org'
+            ? 1
+            : 0.5;
       addWeight(a.country, w);
     }
   }
@@ -425,6 +427,8 @@ export function linkDoc(
     if (m.type === 'PER' || m.type === 'ORG') nerStartTokens.add(tokenAt(m.start));
 
   const metonymic = new Set<Unit>();
+  /** The last named institution or country-bearing role phrase of each head noun (وزاره، حكومه). */
+  const byHead = new Map<string, Draft>();
   // 4. Walk the units: role phrases (with what they describe), actors, nisbas.
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
@@ -483,8 +487,18 @@ export function linkDoc(
         } else if (x.cls !== 'head' && x.cls !== 'mod') break;
         k++;
       }
+      // A bare institution noun after a named one of the same head is that one (وزارة الداخلية
+      // الكويتية … الوزارة); else it takes the article's main country. Adjectives (rank 0) alone
+      // are no actor.
+      let corefTo: Draft | null = null;
+      if (sector !== null && country === null && absorbed === null && unit.definite) {
+        const ante = byHead.get(headForm);
+        if (ante !== undefined && ante.actor.country !== null) corefTo = ante;
+      }
       let inferred = false;
       if (
+        corefTo === null &&
+        bestRank >= 1 &&
         sector !== null &&
         country === null &&
         absorbed === null &&
@@ -527,6 +541,8 @@ export function linkDoc(
         const a = absorbed.actor;
         issuersSafeAdd(actorDraft(a, 'kb:' + a.id, null), { ...unit, start: unit.start, end: absorbed.end });
         absorbed = null;
+      } else if (corefTo !== null) {
+        addMention(corefTo, phrase.start, phrase.end);
       } else if (sector !== null && (country !== null || standalone || absorbed !== null)) {
         const surface = text.slice(phrase.start, phrase.end);
         const d = addMention(
@@ -542,6 +558,7 @@ export function linkDoc(
           phrase.end,
         );
         noteIssuer(unit.ti, phrase.start, d.key);
+        if (country !== null && !inferred) byHead.set(headForm, d);
       }
       // The absorbed country or organisation is still mentioned in its own right.
       if (absorbed !== null && absorbed.actor) {
@@ -584,7 +601,10 @@ export function linkDoc(
         noteIssuer(unit.ti, unit.start, d.key);
         continue;
       }
-      issuersSafeAdd(actorDraft(a, 'kb:' + a.id, descrByToken.get(unit.ti) ?? null), unit);
+      const d = issuersSafeAdd(actorDraft(a, 'kb:' + a.id, descrByToken.get(unit.ti) ?? null), unit);
+      // A named institution (وزارة الداخلية الكويتية) is what a later bare الوزارة refers to.
+      if (a.kind === 'org' && a.country !== null)
+        byHead.set(unit.form.startsWith('ال') ? unit.form.slice(2) : unit.form, d);
       continue;
     }
     if (unit.cls === 'nisba') {
@@ -594,9 +614,10 @@ export function linkDoc(
     }
   }
 
-  function issuersSafeAdd(d: Omit<Draft, 'mentions'>, unit: Unit): void {
-    addMention(d, unit.start, unit.end);
+  function issuersSafeAdd(d: Omit<Draft, 'mentions'>, unit: Unit): Draft {
+    const added = addMention(d, unit.start, unit.end);
     noteIssuer(unit.ti, unit.start, d.key);
+    return added;
   }
 
   // 5. The tagger's mentions that no KB name or role phrase explains.
