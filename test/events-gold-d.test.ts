@@ -8,30 +8,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
+import type { GoldEvent, GoldFile, GoldSpan as Span } from '../src/events/eval.js';
 import { loadOntology } from '../src/events/ontology.js';
 import { agreement, kappa } from '../scripts/events/agreement.js';
 import { packageRoot, sharedDir } from '../src/resources.js';
-
-interface Span {
-  start: number;
-  end: number;
-  text: string;
-}
-interface Arg extends Span {
-  country: string | null;
-}
-interface GoldEvent {
-  trigger: Span;
-  alt: Span[];
-  cameo: string;
-  source: Arg | null;
-  target: Arg | null;
-  modality: string;
-}
-interface GoldFile {
-  schema: string;
-  docs: { id: string; events: GoldEvent[] }[];
-}
 
 const fx = join(packageRoot, 'test/fixtures');
 const read = (name: string): GoldFile => JSON.parse(readFileSync(join(fx, name), 'utf8')) as GoldFile;

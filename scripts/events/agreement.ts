@@ -11,28 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { GoldArg as Arg, GoldEvent, GoldFile, GoldSpan as Span } from '../../src/events/eval.js';
 import { packageRoot } from '../../src/resources.js';
-
-export interface Span {
-  start: number;
-  end: number;
-  text: string;
-}
-export interface Arg extends Span {
-  country: string | null;
-}
-export interface GoldEvent {
-  trigger: Span;
-  alt: Span[];
-  cameo: string;
-  source: Arg | null;
-  target: Arg | null;
-  modality: string;
-}
-export interface GoldFile {
-  schema: string;
-  docs: { id: string; events: GoldEvent[] }[];
-}
 
 export interface Agreement {
   docs: number;

@@ -7,16 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import type { GoldArg as Arg, GoldSpan as Span } from '../../src/events/eval.js';
 import { packageRoot, sharedDir } from '../../src/resources.js';
-
-interface Span {
-  start: number;
-  end: number;
-  text: string;
-}
-interface Arg extends Span {
-  country: string | null;
-}
 
 const notesPath = join(packageRoot, process.argv[2] ?? 'test/fixtures/events-gold-notes.txt');
 const outPath = join(packageRoot, process.argv[3] ?? 'test/fixtures/events-gold.json');

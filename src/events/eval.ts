@@ -7,15 +7,16 @@ import type { Doc, Event, EventArg } from '../doc/types.js';
 import { extract, loadResources } from '../pipeline.js';
 import { loadDataFile, packageRoot, sharedDir } from '../resources.js';
 
-interface GoldSpan {
+/** The gold event files (test/fixtures/events-gold*.json): ids, UTF-16 offsets, labels. */
+export interface GoldSpan {
   start: number;
   end: number;
   text: string;
 }
-interface GoldArg extends GoldSpan {
+export interface GoldArg extends GoldSpan {
   country: string | null;
 }
-interface GoldEvent {
+export interface GoldEvent {
   trigger: GoldSpan;
   alt: GoldSpan[];
   cameo: string;
@@ -23,7 +24,7 @@ interface GoldEvent {
   target: GoldArg | null;
   modality: string;
 }
-interface GoldFile {
+export interface GoldFile {
   schema: string;
   docs: { id: string; events: GoldEvent[] }[];
 }
