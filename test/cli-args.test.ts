@@ -125,3 +125,22 @@ test('withStore: a store that cannot be opened is one line and exit code 1; the 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('marsad eval: a bad option is a usage error naming the task and the value, not an internal error', async () => {
+  const { runEval } = await import('../src/cli/eval.js');
+  const sink = () => new Writable({ write: (_c, _e, cb) => cb() });
+  for (const [argv, msg] of [
+    [['events', '--batch', 'x'], /^marsad eval events: --batch expects one of a, b, c, d, found "x"$/],
+    [
+      ['events', '--min-confidence', '2'],
+      /^marsad eval events: --min-confidence expects a number from 0 to 1/,
+    ],
+    [['events', '--nope'], /^marsad eval events: unknown option "--nope"/],
+    [['nope'], /^unknown task "nope"/],
+  ] as const)
+    await assert.rejects(
+      runEval([...argv], sink(), sink()),
+      (e: unknown) => e instanceof UsageError && msg.test(e.message),
+      argv.join(' '),
+    );
+});

@@ -57,7 +57,9 @@ export async function main(argv: string[]): Promise<number> {
     return await cmd(rest, process.stdout, process.stderr);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`marsad ${name}: ${e.message}\n`);
+      // a sub-task's message may already name itself (`marsad eval events: …`)
+      const named = e.message.startsWith(`marsad ${name}`);
+      process.stderr.write(named ? `${e.message}\n` : `marsad ${name}: ${e.message}\n`);
       return 2;
     }
     process.stderr.write(`marsad ${name}: internal error: ${(e as Error).stack ?? String(e)}\n`);

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Doc, Event, EventArg } from '../doc/types.js';
+import { UsageError } from '../cli/args.js';
 import { extract, loadResources } from '../pipeline.js';
 import { loadDataFile, packageRoot, sharedDir } from '../resources.js';
 
@@ -34,8 +35,13 @@ export const GOLD_PATH = join(packageRoot, 'test/fixtures/events-gold.json');
 export const HELDOUT_PATH = join(packageRoot, 'test/fixtures/events-gold-heldout.json');
 /** Batch C: annotated with docs/EVENT-GUIDELINES.md before any run on it (held out). */
 export const BATCH_C_PATH = join(packageRoot, 'test/fixtures/events-gold-c.json');
-const BATCHES: Record<string, string> = { a: GOLD_PATH, b: HELDOUT_PATH, c: BATCH_C_PATH };
-BATCHES.d = join(packageRoot, 'test/fixtures/events-gold-d.json'); // batch D: second annotator, blind
+const BATCHES: Record<string, string> = {
+  a: GOLD_PATH,
+  b: HELDOUT_PATH,
+  c: BATCH_C_PATH,
+  // batch D: annotated by a second annotator, blind to the system
+  d: join(packageRoot, 'test/fixtures/events-gold-d.json'),
+};
 export const CORPUS_PATH = join(sharedDir, 'data/saudinewsnet/saudinewsnet.jsonl.gz');
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
@@ -180,20 +186,20 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
     if (a === '--min-confidence') {
       const x = Number(argv[++i]);
       if (!(x >= 0 && x <= 1))
-        throw new Error(
+        throw new UsageError(
           `marsad eval events: --min-confidence expects a number from 0 to 1, found ${JSON.stringify(argv[i] ?? '')}`,
         );
       minConfidence = x;
     } else if (a === '--batch') {
       const b = (argv[++i] ?? '').toLowerCase();
       if (!(b in BATCHES))
-        throw new Error(
-          `marsad eval events: --batch expects a, b or c, found ${JSON.stringify(argv[i] ?? '')}`,
+        throw new UsageError(
+          `marsad eval events: --batch expects one of ${Object.keys(BATCHES).join(', ')}, found ${JSON.stringify(argv[i] ?? '')}`,
         );
       goldPath = BATCHES[b];
     } else if (!['--json', '--verbose', '--heldout'].includes(a))
-      throw new Error(
-        `marsad eval events: unknown option ${JSON.stringify(a)} (expected --json, --verbose, --heldout, --batch a|b|c, --min-confidence X)`,
+      throw new UsageError(
+        `marsad eval events: unknown option ${JSON.stringify(a)} (expected --json, --verbose, --heldout, --batch a|b|c|d, --min-confidence X)`,
       );
   }
   if (!existsSync(CORPUS_PATH)) {
@@ -202,7 +208,7 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
   }
   const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldFile;
   if (gold.schema !== 'marsad/events-gold@1')
-    throw new Error(
+    throw new UsageError(
       `${goldPath}: expected schema "marsad/events-gold@1", found ${JSON.stringify(gold.schema)}`,
     );
   const want = new Set(gold.docs.map((d) => d.id));
