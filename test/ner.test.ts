@@ -10,7 +10,7 @@ import { score } from '../src/ner/scorer.js';
 import { chunks, loadTagSets, mapTags, readConll } from '../src/ner/corpus.js';
 import { glueClitics } from '../src/ner/build.js';
 import { parseClusters } from '../src/ner/clusters.js';
-import { hashString } from '../src/ner/hash.js';
+import { hashString } from '../src/text/hash.js';
 import { FEATURES } from '../src/ner/features.js';
 import { CLUSTERS_FILE, MODEL_SCHEMA, loadModel, saveModel, type ModelHeader } from '../src/ner/format.js';
 import { gzipSync } from 'node:zlib';

@@ -4,6 +4,8 @@
 // 1 - (1 - J^4)^16 — about 0.5 at Jaccard 0.33, 0.96 at 0.6, so every true near-duplicate above
 // the verification threshold (NEAR_DUP_THRESHOLD on the estimated Jaccard) is found.
 
+import { fmix, hashString } from '../text/hash.js';
+
 export const SIG_SIZE = 64;
 export const BANDS = 16;
 export const ROWS = SIG_SIZE / BANDS;
@@ -12,25 +14,6 @@ export const SHINGLE = 3;
 export const NEAR_DUP_THRESHOLD = 0.5;
 /** Fewer shingles than this: too short to judge, the document is its own cluster. */
 export const MIN_SHINGLES = 8;
-
-function fnv1a(s: string, seed = 0x811c9dc5): number {
-  let h = seed;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** murmur3's 32-bit finaliser: a cheap, well-mixed permutation of 32-bit integers. */
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 const SEEDS = new Uint32Array(SIG_SIZE);
 for (let i = 0; i < SIG_SIZE; i++) SEEDS[i] = fmix((i + 1) * 0x9e3779b1);
@@ -42,7 +25,7 @@ export function signature(terms: readonly string[]): Uint32Array | null {
   const sig = new Uint32Array(SIG_SIZE).fill(0xffffffff);
   const seen = new Set<number>();
   for (let i = 0; i < n; i++) {
-    const h = fnv1a(terms[i] + ' ' + terms[i + 1] + ' ' + terms[i + 2]);
+    const h = hashString(terms[i] + ' ' + terms[i + 1] + ' ' + terms[i + 2]);
     if (seen.has(h)) continue;
     seen.add(h);
     for (let k = 0; k < SIG_SIZE; k++) {

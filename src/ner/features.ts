@@ -3,7 +3,7 @@
 // distinct surface form and cached, so tagging a token costs a Map lookup and integer mixing.
 import { normaliseWord } from '../text/normalise.js';
 import type { ClusterTable } from './clusters.js';
-import { hashRange, hashString, mix } from './hash.js';
+import { hashRange, hashString, mix } from '../text/hash.js';
 
 const EMPTY = hashString('');
 

@@ -2,7 +2,7 @@
 // from NewsFANE's fine classes (Nation, Population-Center … → GPE; Water-Body, Continent … → LOC;
 // Building-Grounds, Airport … → FAC). A multiclass averaged perceptron over hashed span features.
 import type { FeatureExtractor } from './features.js';
-import { hashString, mix } from './hash.js';
+import { hashString, mix } from '../text/hash.js';
 
 export interface SubtypeParams {
   classes: string[];
