@@ -319,6 +319,24 @@ test('ministries of the region are organisations with their country and sector',
   assert.equal(entityAt(doc, 'وزارة الدفاع التركية')?.name.en, 'Turkey Ministry of Defence');
 });
 
+test('a tagged full name with a nasab finds the two-word KB name; a relative is not the KB person', () => {
+  const doc = link('وقال مفرج بن سعد الحقباني إن القرار نهائي، ونقل ابنه سيف الإسلام القذافي إلى السجن.', {
+    date: '2015-08-01',
+    ner: [
+      ['مفرج بن سعد الحقباني', 'PER'],
+      ['سيف الإسلام القذافي', 'PER'],
+    ],
+  });
+  assert.equal(entityAt(doc, 'مفرج بن سعد الحقباني')?.actor.id, 'per:mufrej-al-haqbani');
+  assert.match(entityAt(doc, 'سيف الإسلام القذافي')?.actor.id ?? '', /^nil:PER:/);
+  // The KB person himself, named with a title the tagger included, still links.
+  const own = link('وقال الزعيم معمر القذافي إن الحرب طويلة.', {
+    date: '2010-01-01',
+    ner: [['الزعيم معمر القذافي', 'PER']],
+  });
+  assert.equal(entityAt(own, 'معمر القذافي')?.actor.id, 'per:muammar-gaddafi');
+});
+
 test('property: every mention slices back to its text, on noisy Arabic', () => {
   const pieces = [
     'وقال',

@@ -27,6 +27,8 @@ export interface AliasIndex {
   speechVerbs: Set<string>;
   /** KB people by the first and last word of their names of three words or more. */
   personEnds: Map<string, KbActor[]>;
+  /** KB people by their names of exactly two words (found from a longer name with a nasab). */
+  personEnds2: Map<string, KbActor[]>;
   /** KB actors by the consonant skeleton of their names (spelling variants, see `skeleton`). */
   skeletons: Map<string, KbActor[]>;
   /** Normalised role forms that take no country from the article (see roles.json noInference). */
@@ -125,6 +127,7 @@ function roleVariants(form: string): string[][] {
 export function buildIndex(kb: KnowledgeBase): AliasIndex {
   const root = newNode();
   const personEnds = new Map<string, KbActor[]>();
+  const personEnds2 = new Map<string, KbActor[]>();
   const skeletons = new Map<string, KbActor[]>();
   const addTo = (map: Map<string, KbActor[]>, k: string, a: KbActor): void => {
     const list = map.get(k);
@@ -137,6 +140,7 @@ export function buildIndex(kb: KnowledgeBase): AliasIndex {
       const w = normPhrase(name);
       insert(root, w, { k: 'actor', actor: a });
       if (a.kind === 'person' && w.length >= 3) addTo(personEnds, w[0] + ' ' + w[w.length - 1], a);
+      if (a.kind === 'person' && w.length === 2) addTo(personEnds2, w[0] + ' ' + w[1], a);
       const k = skeleton(w);
       // Short skeletons match too many unrelated names.
       if (k.length - (w.length - 1) >= 4) addTo(skeletons, k, a);
@@ -163,6 +167,7 @@ export function buildIndex(kb: KnowledgeBase): AliasIndex {
     issuerBlockers: set(kb.roles.issuerBlockers ?? []),
     speechVerbs: set(kb.roles.speechVerbs),
     personEnds,
+    personEnds2,
     skeletons,
     noInference: set(kb.roles.noInference ?? []),
     inferSectors: new Set(kb.roles.inferCountrySectors ?? []),

@@ -210,11 +210,41 @@ export function linkDoc(
     if (inside.length === 0 || exact) continue;
     if (near.some((u) => u.start < m.end && m.start < u.end && (u.start < m.start || u.end > m.end)))
       continue;
+    // A tagged person that contains a KB person's shorter name is that person only when it also
+    // has the first word of one of the KB names (سيف الإسلام القذافي is not معمر القذافي).
+    const mWords = m.type === 'PER' ? normPhrase(text.slice(m.start, m.end)) : null;
+    const sameFirst = (a: KbActor): boolean =>
+      mWords === null ||
+      a.kind !== 'person' ||
+      a.ar.some((n) => {
+        const w = normPhrase(n);
+        return w.length >= 2 && mWords.includes(w[0]);
+      });
     const keep = inside.some(
-      (u) => u.cls === 'actor' && u.senses.some((x) => x.k === 'actor' && compatible(m.type, x.actor.type)),
+      (u) =>
+        u.cls === 'actor' &&
+        u.senses.some((x) => x.k === 'actor' && compatible(m.type, x.actor.type) && sameFirst(x.actor)),
     );
     const foreign = inside.some((u) => u.cls === 'nisba' || u.cls === 'actor');
     if (!keep && foreign) for (const u of inside) overridden.add(u);
+    else if (
+      keep &&
+      mWords !== null &&
+      inside.length === 1 &&
+      inside[0].senses.some((x) => x.k === 'actor' && x.actor.kind === 'person')
+    ) {
+      // مفرج بن سعد الحقباني around الحقباني: the whole tagged name is the mention.
+      const u = inside[0];
+      let lo = 0;
+      for (let hi = n - 1; lo < hi;) {
+        const mid = (lo + hi) >> 1;
+        if (tokens.end[mid] <= m.start) lo = mid + 1;
+        else hi = mid;
+      }
+      u.start = m.start;
+      u.end = m.end;
+      u.ti = lo;
+    }
   }
   if (overridden.size > 0) {
     const kept = units.filter((u) => !overridden.has(u));
@@ -696,7 +726,11 @@ export function linkDoc(
     return ambiguous ? null : best;
   }
   function personByEnds(words: string[]): KbActor | null {
-    const hits = res.index.personEnds.get(words[0] + ' ' + words[words.length - 1]);
+    // عادل بن زيد الطريفي is عادل الطريفي: a nasab (بن …) inside a two-word KB name.
+    const nasab = words.length >= 3 && (words[1] === 'بن' || words[1] === 'ابن');
+    const hits =
+      res.index.personEnds.get(words[0] + ' ' + words[words.length - 1]) ??
+      (nasab ? res.index.personEnds2.get(words[0] + ' ' + words[words.length - 1]) : undefined);
     if (!hits) return null;
     let best: KbActor | null = null;
     let bestFit = -1;
