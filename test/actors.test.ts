@@ -337,6 +337,16 @@ test('a tagged full name with a nasab finds the two-word KB name; a relative is 
   assert.equal(entityAt(own, 'معمر القذافي')?.actor.id, 'per:muammar-gaddafi');
 });
 
+test("a group noun before a KB person is that person's forces, with the person's country", () => {
+  const doc = link('وتقدمت قوات بشار الأسد نحو حلب، وقال بشار الأسد إن المعركة مستمرة.', {
+    date: '2015-08-01',
+  });
+  const forces = entityAt(doc, 'قوات بشار الأسد');
+  assert.equal(forces?.actor.code, 'SYRMIL');
+  assert.equal(forces?.actor.id, null);
+  assert.equal(entityAt(doc, 'بشار الأسد', 1)?.actor.id, 'per:bashar-al-assad');
+});
+
 test('property: every mention slices back to its text, on noisy Arabic', () => {
   const pieces = [
     'وقال',

@@ -558,7 +558,36 @@ export function linkDoc(
       // A named person or group right after the phrase takes it as its description.
       const next = units[k];
       const nextAdjacent = next !== undefined && next.ti === last.tj && joins(last.tj - 1);
-      if (nextAdjacent && next.cls === 'actor' && next.actor && next.actor.kind === 'person') {
+      if (
+        nextAdjacent &&
+        next.cls === 'actor' &&
+        next.actor &&
+        next.actor.kind === 'person' &&
+        !personal &&
+        sector !== null &&
+        country === null &&
+        unit.clitics === '' &&
+        next.clitics === '' &&
+        next.actor.country !== null
+      ) {
+        // قوات هادي، قوات حفتر: a group noun before a person is that person's forces.
+        const p = next.actor;
+        const d = addMention(
+          {
+            key: `forces:${p.id}:${headForm}`,
+            type: 'ORG',
+            name: { ar: text.slice(phrase.start, next.end), en: `${p.en} (forces)` },
+            actor: { id: null, country: p.country, sectors: [sector] },
+            geo: null,
+            words: null,
+          },
+          phrase.start,
+          next.end,
+        );
+        noteIssuer(unit.ti, phrase.start, d.key);
+        u = k;
+        continue;
+      } else if (nextAdjacent && next.cls === 'actor' && next.actor && next.actor.kind === 'person') {
         descrByToken.set(next.ti, phrase);
       } else if (
         joins(last.tj - 1) &&
