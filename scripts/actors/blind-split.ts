@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { scoreLinks, type GoldFile } from '../../src/actors/eval.js';
-import { loadKb } from '../../src/actors/kb.js';
+import { ACTOR_FILES, loadKb } from '../../src/actors/kb.js';
 import { loadDataFile, packageRoot, sharedDir } from '../../src/resources.js';
 
 const rev = process.argv[2] ?? 'f4e8c48';
@@ -31,15 +31,7 @@ const countries = JSON.parse(git('data/actors/countries.json') ?? '{"countries":
   countries: { iso3: string }[];
 };
 for (const c of countries.countries) before.add(c.iso3);
-for (const f of [
-  'places.tsv',
-  'places-more.tsv',
-  'places-region.tsv',
-  'organisations.tsv',
-  'organisations-more.tsv',
-  'people.tsv',
-  'people-more.tsv',
-])
+for (const f of ACTOR_FILES)
   for (const line of (git(`data/actors/${f}`) ?? '').split('\n'))
     if (line !== '' && !line.startsWith('#')) before.add(line.split('\t')[0]);
 const now = loadKb().actors;

@@ -92,6 +92,16 @@ export const ACTOR_FILES = [
   'people-more.tsv',
 ] as const;
 const ACTOR_SCHEMA = 'marsad.actors/1';
+/** The fields an actor built from a list (a country, a ministry) leaves empty, as fresh arrays
+ * (country-extras.tsv later adds nisbas and context words to them). */
+const noExtras = () => ({
+  geo: null,
+  years: [],
+  capitalOf: null,
+  nisba: [],
+  context: [],
+  contextualAr: [],
+});
 const EXTRAS_SCHEMA = 'marsad.country-extras/1';
 
 /** A data error: names the file, line and field. */
@@ -231,12 +241,7 @@ export function loadKb(): KnowledgeBase {
       sectors: [],
       en: c.en,
       ar: [...c.ar],
-      geo: null,
-      years: [],
-      capitalOf: null,
-      nisba: [],
-      context: [],
-      contextualAr: [],
+      ...noExtras(),
     });
   }
   for (const row of readTsv('actors/country-extras.tsv', EXTRAS_SCHEMA)) {
@@ -311,12 +316,7 @@ function addMinistries(actors: Map<string, KbActor>): void {
         sectors: [m.sector],
         en: `${c.en} ${m.en}`,
         ar: names,
-        geo: null,
-        years: [],
-        capitalOf: null,
-        nisba: [],
-        context: [],
-        contextualAr: [],
+        ...noExtras(),
       });
     }
   }
