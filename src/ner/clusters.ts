@@ -177,12 +177,16 @@ export async function trainClusters(o: ClusterOptions): Promise<void> {
   const W = 4 * C; // positions -2, -1, +1, +2
   const counts = new Uint16Array(V * W);
   const ids: number[] = [];
-  await readArticles(o.corpus, (text) => {
-    buf.length = 0;
-    corpusTokens(text, buf);
-    ids.length = 0;
-    for (const w of buf) ids.push(targetId.get(w) ?? -1);
-    const n = ids.length;
+  /** Reads the corpus again, with each article's tokens as target ids (-1: not a target) in `ids`. */
+  const forEachArticleIds = (each: (n: number) => void) =>
+    readArticles(o.corpus, (text) => {
+      buf.length = 0;
+      corpusTokens(text, buf);
+      ids.length = 0;
+      for (const w of buf) ids.push(targetId.get(w) ?? -1);
+      each(ids.length);
+    });
+  await forEachArticleIds((n) => {
     for (let i = 0; i < n; i++) {
       const t = ids[i];
       if (t < 0) continue;
@@ -208,12 +212,7 @@ export async function trainClusters(o: ClusterOptions): Promise<void> {
     const TC = Math.min(o.topicContexts ?? 2000, byFreq.length - skip);
     const win = o.window ?? 6;
     const tcount = new Uint16Array(V * TC);
-    await readArticles(o.corpus, (text) => {
-      buf.length = 0;
-      corpusTokens(text, buf);
-      ids.length = 0;
-      for (const w of buf) ids.push(targetId.get(w) ?? -1);
-      const n = ids.length;
+    await forEachArticleIds((n) => {
       for (let i = 0; i < n; i++) {
         const t = ids[i];
         if (t < 0) continue;
