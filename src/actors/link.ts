@@ -9,7 +9,7 @@ import {
   type Mention,
   type TextSpan,
 } from '../doc/types.js';
-import { normaliseWord } from '../text/normalise.js';
+import { normaliseToken, normaliseWord } from '../text/normalise.js';
 import {
   candidatesOf,
   normPhrase,
@@ -100,6 +100,36 @@ export function codeOf(country: string | null, sectors: string[]): string | null
   return c === '' ? null : c;
 }
 
+/** A reading of a word (proclitics peeled) and the trie node its form reaches from the root. */
+interface Start {
+  c: Candidate;
+  node: TrieNode;
+}
+const NO_STARTS: Start[] = [];
+const startMemos = new WeakMap<AliasIndex, Map<string, Start[]>>();
+const START_MEMO_MAX = 200_000;
+
+function startMemoOf(idx: AliasIndex): Map<string, Start[]> {
+  let m = startMemos.get(idx);
+  if (!m) startMemos.set(idx, (m = new Map()));
+  else if (m.size >= START_MEMO_MAX) m.clear();
+  return m;
+}
+
+/** The readings of `w` (candidatesOf order) whose form is a first word in the trie, memoised. */
+function startsOf(memo: Map<string, Start[]>, idx: AliasIndex, w: string): Start[] {
+  let s = memo.get(w);
+  if (s === undefined) {
+    s = NO_STARTS;
+    for (const c of candidatesOf(w)) {
+      const node = idx.root.next?.get(c.form);
+      if (node) (s === NO_STARTS ? (s = []) : s).push({ c, node });
+    }
+    memo.set(w, s);
+  }
+  return s;
+}
+
 export function linkDoc(
   doc: Doc,
   res: ActorsResources,
@@ -111,9 +141,9 @@ export function linkDoc(
   for (let i = 0; i < n; i++)
     norm[i] =
       tokens.kind[i] === TokenKind.ArabicWord
-        ? normaliseWord(text.slice(tokens.start[i], tokens.end[i]))
+        ? normaliseToken(text, tokens.start[i], tokens.end[i])
         : tokens.kind[i] === TokenKind.LatinWord
-          ? normaliseWord(text.slice(tokens.start[i], tokens.end[i])).toLowerCase()
+          ? normaliseToken(text, tokens.start[i], tokens.end[i]).toLowerCase()
           : '';
   // Two words join into one name only when nothing but spaces separates them.
   const joins = (i: number): boolean => {
@@ -126,30 +156,23 @@ export function linkDoc(
   };
 
   // 1. Units: longest trie match at each word, proclitics peeled.
+  const startMemo = startMemoOf(idx);
   const units: Unit[] = [];
   for (let i = 0; i < n;) {
     if (norm[i] === '') {
       i++;
       continue;
     }
-    // Most words start no name and carry no proclitic: rejected without building their readings.
-    const f0 = norm[i].charCodeAt(0);
-    if (
-      f0 !== 0x648 &&
-      f0 !== 0x641 &&
-      f0 !== 0x628 &&
-      f0 !== 0x644 &&
-      f0 !== 0x643 &&
-      f0 !== 0x627 &&
-      idx.root.next?.get(norm[i]) === undefined
-    ) {
+    // Most words start no name: their readings that begin a trie path are known per word type.
+    const starts = startsOf(startMemo, idx, norm[i]);
+    if (starts.length === 0) {
       i++;
       continue;
     }
     let best: { len: number; senses: Sense[]; c: Candidate } | null = null;
-    for (const c of candidatesOf(norm[i])) {
-      let node = idx.root.next?.get(c.form);
-      if (!node) continue;
+    for (const st of starts) {
+      const c = st.c;
+      let node = st.node;
       let j = i + 1;
       let found: { len: number; senses: Sense[] } | null = null;
       const s0 = sensesFor(node, c.noArticle);

@@ -9,8 +9,8 @@ import {
   type EventQuantity,
   type Modality,
 } from '../doc/types.js';
-import { normaliseWord } from '../text/normalise.js';
-import { inSet, type Grammar, type LexEntry, type Lexicon } from './lexicon.js';
+import { normaliseToken, normaliseWord } from '../text/normalise.js';
+import { inSet, type Grammar, type LexEntry, type Lexicon, type VerbHit } from './lexicon.js';
 import { nounCandidates, verbCandidates } from './morphology.js';
 import type { Ontology } from './ontology.js';
 
@@ -57,6 +57,57 @@ const NONE: number[] = [];
 /** Entity types that can act (places cannot). */
 const ACTOR_TYPES = new Set(['PER', 'ORG', 'GPE', 'MISC']);
 
+/** What the lexicon says about one normalised Arabic word, whatever its context. */
+interface WordInfo {
+  /** Its bare forms (nounCandidates), shared read-only by every token of the word. */
+  cands: string[];
+  possAt: number;
+  /** The first verb form of the lexicon among its verb candidates. */
+  vh: VerbHit | null;
+  /** The first noun form's entry (-1 when none), whether a pronoun fills it, and definiteness. */
+  nEntry: number;
+  pron: boolean;
+  nDefinite: boolean;
+}
+
+const memos = new WeakMap<EventResources, Map<string, WordInfo>>();
+const MEMO_MAX = 1 << 17;
+
+function wordMemo(res: EventResources): Map<string, WordInfo> {
+  let m = memos.get(res);
+  if (!m) memos.set(res, (m = new Map()));
+  else if (m.size >= MEMO_MAX) m.clear();
+  return m;
+}
+
+function wordInfo(memo: Map<string, WordInfo>, res: EventResources, w: string): WordInfo {
+  let info = memo.get(w);
+  if (info !== undefined) return info;
+  const { lex } = res;
+  const cands: string[] = [];
+  const possAt = nounCandidates(w, cands);
+  let vh: VerbHit | null = null;
+  for (const c of verbCandidates(w)) {
+    vh = lex.verbs.get(c) ?? null;
+    if (vh) break;
+  }
+  let nEntry = -1;
+  let nDefinite = false;
+  let pron = false;
+  for (let k = 0; k < cands.length; k++) {
+    const e = lex.nouns.get(cands[k]);
+    if (e !== undefined) {
+      nEntry = e < 0 ? -e - 1 : e;
+      pron = e < 0 || k >= possAt;
+      nDefinite = cands[k] !== w && !(w.length === cands[k].length + 1 && (w[0] === 'و' || w[0] === 'ف'));
+      break;
+    }
+  }
+  info = { cands, possAt, vh, nEntry, pron, nDefinite };
+  memo.set(w, info);
+  return info;
+}
+
 /** Everything the extractor derives from one document's layers. */
 class DocView {
   readonly n: number;
@@ -64,6 +115,8 @@ class DocView {
   readonly cands: string[][];
   /** Index in `cands[t]` where possessive-stripped forms begin. */
   readonly possAt: Uint8Array;
+  /** Per-word-type facts of each Arabic word token (null for other tokens). */
+  readonly info: (WordInfo | null)[];
   readonly mAt: Int32Array;
   readonly ments: Ment[];
   readonly trig: (Trigger | null)[];
@@ -79,16 +132,21 @@ class DocView {
     this.nw = new Array<string>(this.n);
     this.cands = new Array<string[]>(this.n);
     this.possAt = new Uint8Array(this.n);
+    this.info = new Array<WordInfo | null>(this.n);
+    const memo = wordMemo(res);
     for (let t = 0; t < this.n; t++) {
-      const w = normaliseWord(doc.text.slice(tk.start[t], tk.end[t]));
+      const w = normaliseToken(doc.text, tk.start[t], tk.end[t]);
       this.nw[t] = w;
-      const c: string[] = [];
-      if (tk.kind[t] === TokenKind.ArabicWord) this.possAt[t] = nounCandidates(w, c);
-      else {
-        c.push(w);
+      if (tk.kind[t] === TokenKind.ArabicWord) {
+        const info = wordInfo(memo, res, w);
+        this.info[t] = info;
+        this.possAt[t] = info.possAt;
+        this.cands[t] = info.cands;
+      } else {
+        this.info[t] = null;
         this.possAt[t] = 1;
+        this.cands[t] = [w];
       }
-      this.cands[t] = c;
     }
     this.mAt = new Int32Array(this.n).fill(-1);
     const ms: Ment[] = [];
@@ -311,24 +369,10 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
   const w = v.nw[t];
   // Function words (prepositions, complementizers, relatives) are never triggers.
   if (w.length < 2 || v.boundary[t] || v.res.gram.allPreps.has(w)) return null;
-  let vh = null;
-  for (const c of verbCandidates(w)) {
-    vh = lex.verbs.get(c) ?? null;
-    if (vh) break;
-  }
-  let nEntry = -1;
-  let nDefinite = false;
-  let pron = false;
-  const cs = v.cands[t];
-  for (let k = 0; k < cs.length; k++) {
-    const e = lex.nouns.get(cs[k]);
-    if (e !== undefined) {
-      nEntry = e < 0 ? -e - 1 : e;
-      pron = e < 0 || k >= v.possAt[t];
-      nDefinite = cs[k] !== w && !(w.length === cs[k].length + 1 && (w[0] === 'و' || w[0] === 'ف'));
-      break;
-    }
-  }
+  const info = v.info[t];
+  if (info === null) return null;
+  let vh = info.vh;
+  const { nEntry, nDefinite, pron } = info;
   // A verb does not follow a preposition: عن خطط is the noun "plans".
   if (vh && t > a && v.res.gram.allPreps.has(v.nw[t - 1])) vh = null;
   let entry: LexEntry;

@@ -3,7 +3,7 @@
 // where that form starts in the original text. One string per token, built once per document.
 
 import { TokenKind, type TokenLayer } from '../doc/types.js';
-import { normaliseWord } from '../text/normalise.js';
+import { normaliseToken, normaliseWord } from '../text/normalise.js';
 
 export interface TokView {
   text: string;
@@ -38,7 +38,7 @@ export function buildView(text: string, tokens: TokenLayer): TokView {
     const w =
       k === TokenKind.Url || k === TokenKind.Email || k === TokenKind.Hashtag || k === TokenKind.Mention
         ? ''
-        : normaliseWord(text.slice(s, e));
+        : normaliseToken(text, s, e);
     n[i] = w;
     c[i] = w;
     cStart[i] = s;

@@ -42,7 +42,7 @@ import {
   type TextSpan,
   type TokenLayer,
 } from '../doc/types.js';
-import { normaliseWord } from '../text/normalise.js';
+import { normaliseToken } from '../text/normalise.js';
 import type { CueForm, CueLexicon, Gender } from './lexicon.js';
 import type { MarkedQuote } from './finder.js';
 import { tokenAt } from '../text/structure.js';
@@ -94,12 +94,46 @@ interface Frame {
 
 const isWord = (k: number): boolean => k === TokenKind.ArabicWord || k === TokenKind.LatinWord;
 
+/** Per lexicon: the first words of its pronoun phrases and nominal cues, and a per-word memo. */
+interface PhraseStarts {
+  first: Set<string>;
+  /** Some phrase is empty (matches anywhere): no word can be ruled out. */
+  any: boolean;
+  memo: Map<string, boolean>;
+}
+const phraseStarts = new WeakMap<CueLexicon, PhraseStarts>();
+
+/**
+ * Can a pronoun phrase or nominal cue begin at a word `w` (matchPhrase's first step: the word, or
+ * the word without a leading و/ف, equals the phrase's first word)?
+ */
+function phraseMayStart(lex: CueLexicon, w: string): boolean {
+  let ps = phraseStarts.get(lex);
+  if (!ps) {
+    const all = [...lex.pronounPhrases, ...lex.nominal.map((c) => c.words)];
+    ps = {
+      first: new Set(all.filter((p) => p.length > 0).map((p) => p[0])),
+      any: all.some((p) => p.length === 0),
+      memo: new Map(),
+    };
+    phraseStarts.set(lex, ps);
+  }
+  if (ps.any) return true;
+  let r = ps.memo.get(w);
+  if (r === undefined) {
+    r = ps.first.has(w) || ((w.startsWith('و') || w.startsWith('ف')) && ps.first.has(w.slice(1)));
+    if (ps.memo.size >= 200_000) ps.memo.clear();
+    ps.memo.set(w, r);
+  }
+  return r;
+}
+
 export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
   const { text, tokens, sentences, entities, marked } = input;
   const n = tokens.count;
   const norm: string[] = new Array(n);
   for (let i = 0; i < n; i++)
-    norm[i] = isWord(tokens.kind[i]) ? normaliseWord(text.slice(tokens.start[i], tokens.end[i])) : '';
+    norm[i] = isWord(tokens.kind[i]) ? normaliseToken(text, tokens.start[i], tokens.end[i]) : '';
 
   // sentence of every token; sentence token bounds
   const sentOf = new Int32Array(n).fill(-1);
@@ -360,6 +394,7 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
       });
       continue;
     }
+    if (!phraseMayStart(lex, w)) continue; // no pronoun phrase nor nominal cue begins here
     let matched = false;
     for (const p of lex.pronounPhrases) {
       const e = matchPhrase(i, p);

@@ -140,6 +140,21 @@ export function normaliseWord(input: string): string {
     }
   }
   if (!changed) return input;
+  // Code units into a reused buffer, then one flat string (no rope of one-letter concatenations).
+  // Expansions (rare presentation forms) recurse into normaliseWord, so they take the plain path.
+  if (wordBuf.length < input.length) wordBuf = new Uint16Array(input.length * 2);
+  let j = 0;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    const t = table[c];
+    if (t === KEEP) wordBuf[j++] = c;
+    else if (t === EXPAND) return normaliseWithExpansions(input);
+    else if (t !== DELETE) wordBuf[j++] = t;
+  }
+  return decodeUnits(wordBuf, j);
+}
+
+function normaliseWithExpansions(input: string): string {
   let s = '';
   for (let i = 0; i < input.length; i++) {
     const c = input.charCodeAt(i);
@@ -149,6 +164,26 @@ export function normaliseWord(input: string): string {
     else if (t !== DELETE) s += String.fromCharCode(t);
   }
   return s;
+}
+let wordBuf = new Uint16Array(256);
+
+/** Normalised words by surface form: one shared string per word type (its hash computed once). */
+const tokenCache = new Map<string, string>();
+const TOKEN_CACHE_MAX = 1 << 18;
+
+/**
+ * `normaliseWord(text.slice(start, end))`, memoised by surface form. Tokens of the same word get
+ * the same string object, so the many Map/Set lookups later stages make with it hash it once.
+ */
+export function normaliseToken(text: string, start: number, end: number): string {
+  const surface = text.slice(start, end);
+  let w = tokenCache.get(surface);
+  if (w === undefined) {
+    if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
+    w = normaliseWord(surface);
+    tokenCache.set(surface, w);
+  }
+  return w;
 }
 
 function grow(out: Uint16Array, map: Int32Array): [Uint16Array, Int32Array] {
