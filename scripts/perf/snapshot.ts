@@ -4,6 +4,7 @@
 //   node --import tsx scripts/perf/snapshot.ts write <out.tsv> [N=1000]
 //   node --import tsx scripts/perf/snapshot.ts compare <a.tsv> <b.tsv>
 //   node --import tsx scripts/perf/snapshot.ts time [N=1000]   (articles per CPU-second)
+//   node --import tsx scripts/perf/snapshot.ts stages [N=1000] (CPU ms per article of each stage)
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadCorpus } from '../../bench/corpus.js';
@@ -85,11 +86,32 @@ function time(n: number): void {
   );
 }
 
+/** CPU ms per article of each stage (process.cpuUsage around every stage call). */
+function perStage(n: number): void {
+  const res = loadResources();
+  const docs = corpus(n);
+  const ms = new Map<string, number>();
+  for (let pass = 0; pass < 2; pass++) {
+    for (const d of pass === 0 ? docs.slice(0, 100) : docs) {
+      const doc = createDoc(d.text, { title: d.title, date: d.date });
+      doc.titleInText = false;
+      for (const s of stages) {
+        const c0 = process.cpuUsage();
+        Object.assign(doc, s.run(doc, res.byStage.get(s.name)));
+        const c = process.cpuUsage(c0);
+        if (pass === 1) ms.set(s.name, (ms.get(s.name) ?? 0) + (c.user + c.system) / 1000);
+      }
+    }
+  }
+  for (const [name, v] of ms) process.stdout.write(`${name}\t${(v / docs.length).toFixed(3)} ms/article\n`);
+}
+
 const [cmd, a, b] = process.argv.slice(2);
 if (cmd === 'write' && a) write(a, Number(b ?? 1000));
 else if (cmd === 'compare' && a && b) compare(a, b);
 else if (cmd === 'time') time(Number(a ?? 1000));
+else if (cmd === 'stages') perStage(Number(a ?? 1000));
 else {
-  process.stderr.write('usage: snapshot.ts write <out> [N] | compare <a> <b> | time [N]\n');
+  process.stderr.write('usage: snapshot.ts write <out> [N] | compare <a> <b> | time [N] | stages [N]\n');
   process.exitCode = 2;
 }

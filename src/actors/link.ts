@@ -104,6 +104,8 @@ export function codeOf(country: string | null, sectors: string[]): string | null
 interface Start {
   c: Candidate;
   node: TrieNode;
+  /** sensesFor(node, c.noArticle): the senses of the one-word match. */
+  s0: Sense[] | null;
 }
 const NO_STARTS: Start[] = [];
 const startMemos = new WeakMap<AliasIndex, Map<string, Start[]>>();
@@ -123,7 +125,7 @@ function startsOf(memo: Map<string, Start[]>, idx: AliasIndex, w: string): Start
     s = NO_STARTS;
     for (const c of candidatesOf(w)) {
       const node = idx.root.next?.get(c.form);
-      if (node) (s === NO_STARTS ? (s = []) : s).push({ c, node });
+      if (node) (s === NO_STARTS ? (s = []) : s).push({ c, node, s0: sensesFor(node, c.noArticle) });
     }
     memo.set(w, s);
   }
@@ -171,21 +173,26 @@ export function linkDoc(
     }
     let best: { len: number; senses: Sense[]; c: Candidate } | null = null;
     for (const st of starts) {
-      const c = st.c;
       let node = st.node;
       let j = i + 1;
-      let found: { len: number; senses: Sense[] } | null = null;
-      const s0 = sensesFor(node, c.noArticle);
-      if (s0) found = { len: 1, senses: s0 };
+      let fLen = 0;
+      let fSenses: Sense[] | null = null;
+      if (st.s0) {
+        fLen = 1;
+        fSenses = st.s0;
+      }
       while (node.next !== null && j < n && joins(j - 1)) {
         const nx: TrieNode | undefined = node.next.get(norm[j]);
         if (!nx) break;
         node = nx;
         j++;
         const s = sensesFor(node, false);
-        if (s) found = { len: j - i, senses: s };
+        if (s) {
+          fLen = j - i;
+          fSenses = s;
+        }
       }
-      if (found && (best === null || found.len > best.len)) best = { ...found, c };
+      if (fSenses && (best === null || fLen > best.len)) best = { len: fLen, senses: fSenses, c: st.c };
     }
     if (best === null) {
       i++;
