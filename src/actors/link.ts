@@ -9,7 +9,7 @@ import {
   type Mention,
   type TextSpan,
 } from '../doc/types.js';
-import { normaliseToken, normaliseWord } from '../text/normalise.js';
+import { normaliseWord, tokenWords } from '../text/normalise.js';
 import {
   candidatesOf,
   normPhrase,
@@ -139,13 +139,14 @@ export function linkDoc(
   const { text, tokens } = doc;
   const idx = res.index;
   const n = tokens.count;
+  const words = tokenWords(text, tokens);
   const norm: string[] = new Array(n);
   for (let i = 0; i < n; i++)
     norm[i] =
       tokens.kind[i] === TokenKind.ArabicWord
-        ? normaliseToken(text, tokens.start[i], tokens.end[i])
+        ? words[i]
         : tokens.kind[i] === TokenKind.LatinWord
-          ? normaliseToken(text, tokens.start[i], tokens.end[i]).toLowerCase()
+          ? words[i].toLowerCase()
           : '';
   // Two words join into one name only when nothing but spaces separates them.
   const joins = (i: number): boolean => {

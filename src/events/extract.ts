@@ -9,7 +9,7 @@ import {
   type EventQuantity,
   type Modality,
 } from '../doc/types.js';
-import { normaliseToken, normaliseWord } from '../text/normalise.js';
+import { normaliseWord, tokenWords } from '../text/normalise.js';
 import { inSet, type Grammar, type LexEntry, type Lexicon, type VerbHit } from './lexicon.js';
 import { nounCandidates, verbCandidates } from './morphology.js';
 import type { Ontology } from './ontology.js';
@@ -134,8 +134,9 @@ class DocView {
     this.possAt = new Uint8Array(this.n);
     this.info = new Array<WordInfo | null>(this.n);
     const memo = wordMemo(res);
+    const words = tokenWords(doc.text, tk);
     for (let t = 0; t < this.n; t++) {
-      const w = normaliseToken(doc.text, tk.start[t], tk.end[t]);
+      const w = words[t];
       this.nw[t] = w;
       if (tk.kind[t] === TokenKind.ArabicWord) {
         const info = wordInfo(memo, res, w);

@@ -3,7 +3,7 @@
 // where that form starts in the original text. One string per token, built once per document.
 
 import { TokenKind, type TokenLayer } from '../doc/types.js';
-import { normaliseToken, normaliseWord } from '../text/normalise.js';
+import { normaliseWord, tokenWords } from '../text/normalise.js';
 
 export interface TokView {
   text: string;
@@ -31,6 +31,7 @@ export function buildView(text: string, tokens: TokenLayer): TokView {
   const n = new Array<string>(count + PAD).fill('');
   const c = new Array<string>(count + PAD).fill('');
   const cStart = new Int32Array(count);
+  const words = tokenWords(text, tokens);
   for (let i = 0; i < count; i++) {
     const k = tokens.kind[i];
     const s = tokens.start[i];
@@ -38,7 +39,7 @@ export function buildView(text: string, tokens: TokenLayer): TokView {
     const w =
       k === TokenKind.Url || k === TokenKind.Email || k === TokenKind.Hashtag || k === TokenKind.Mention
         ? ''
-        : normaliseToken(text, s, e);
+        : words[i];
     n[i] = w;
     c[i] = w;
     cStart[i] = s;

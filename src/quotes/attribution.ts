@@ -42,7 +42,7 @@ import {
   type TextSpan,
   type TokenLayer,
 } from '../doc/types.js';
-import { normaliseToken } from '../text/normalise.js';
+import { tokenWords } from '../text/normalise.js';
 import type { CueForm, CueLexicon, Gender } from './lexicon.js';
 import type { MarkedQuote } from './finder.js';
 import { tokenAt } from '../text/structure.js';
@@ -131,9 +131,9 @@ function phraseMayStart(lex: CueLexicon, w: string): boolean {
 export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
   const { text, tokens, sentences, entities, marked } = input;
   const n = tokens.count;
+  const words = tokenWords(text, tokens);
   const norm: string[] = new Array(n);
-  for (let i = 0; i < n; i++)
-    norm[i] = isWord(tokens.kind[i]) ? normaliseToken(text, tokens.start[i], tokens.end[i]) : '';
+  for (let i = 0; i < n; i++) norm[i] = isWord(tokens.kind[i]) ? words[i] : '';
 
   // sentence of every token; sentence token bounds
   const sentOf = new Int32Array(n).fill(-1);

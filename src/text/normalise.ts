@@ -205,3 +205,22 @@ function decodeUnits(units: Uint16Array, length: number): string {
   }
   return s;
 }
+
+/** Per token layer: every token's normaliseToken form, computed once for all stages. */
+const layerWords = new WeakMap<object, { text: string; words: readonly string[] }>();
+
+/**
+ * `normaliseToken(text, start[i], end[i])` for every token of a document, computed on the first
+ * call and shared (read-only) by the stages that read the same token layer of the same text.
+ */
+export function tokenWords(
+  text: string,
+  tokens: { count: number; start: ArrayLike<number>; end: ArrayLike<number> },
+): readonly string[] {
+  const got = layerWords.get(tokens);
+  if (got !== undefined && got.text === text && got.words.length === tokens.count) return got.words;
+  const words = new Array<string>(tokens.count);
+  for (let i = 0; i < tokens.count; i++) words[i] = normaliseToken(text, tokens.start[i], tokens.end[i]);
+  layerWords.set(tokens, { text, words });
+  return words;
+}
