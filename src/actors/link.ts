@@ -9,7 +9,7 @@ import {
   type Mention,
   type TextSpan,
 } from '../doc/types.js';
-import { normaliseWord, tokenWords } from '../text/normalise.js';
+import { normaliseWord, tokenTypes, tokenWords, typeMemo, wordSlot } from '../text/normalise.js';
 import {
   candidatesOf,
   normPhrase,
@@ -118,6 +118,18 @@ function startMemoOf(idx: AliasIndex): Map<string, Start[]> {
   return m;
 }
 
+const STARTS_SLOT = wordSlot();
+
+/** The readings of `w` (candidatesOf order) whose form is a first word in the trie. */
+function makeStarts(idx: AliasIndex, w: string): Start[] {
+  let s = NO_STARTS;
+  for (const c of candidatesOf(w)) {
+    const node = idx.root.next?.get(c.form);
+    if (node) (s === NO_STARTS ? (s = []) : s).push({ c, node, s0: sensesFor(node, c.noArticle) });
+  }
+  return s;
+}
+
 /** The readings of `w` (candidatesOf order) whose form is a first word in the trie, memoised. */
 function startsOf(memo: Map<string, Start[]>, idx: AliasIndex, w: string): Start[] {
   let s = memo.get(w);
@@ -140,6 +152,7 @@ export function linkDoc(
   const idx = res.index;
   const n = tokens.count;
   const words = tokenWords(text, tokens);
+  const types = tokenTypes(text, tokens);
   const norm: string[] = new Array(n);
   for (let i = 0; i < n; i++)
     norm[i] =
@@ -167,7 +180,10 @@ export function linkDoc(
       continue;
     }
     // Most words start no name: their readings that begin a trie path are known per word type.
-    const starts = startsOf(startMemo, idx, norm[i]);
+    const starts =
+      tokens.kind[i] === TokenKind.ArabicWord
+        ? typeMemo(types[i], STARTS_SLOT, idx, makeStarts)
+        : startsOf(startMemo, idx, norm[i]);
     if (starts.length === 0) {
       i++;
       continue;

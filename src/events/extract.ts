@@ -9,7 +9,7 @@ import {
   type EventQuantity,
   type Modality,
 } from '../doc/types.js';
-import { normaliseWord, tokenWords } from '../text/normalise.js';
+import { normaliseWord, tokenTypes, tokenWords, typeMemo, wordSlot } from '../text/normalise.js';
 import { inSet, type Grammar, type LexEntry, type Lexicon, type VerbHit } from './lexicon.js';
 import { nounCandidates, verbCandidates } from './morphology.js';
 import type { Ontology } from './ontology.js';
@@ -70,19 +70,9 @@ interface WordInfo {
   nDefinite: boolean;
 }
 
-const memos = new WeakMap<EventResources, Map<string, WordInfo>>();
-const MEMO_MAX = 1 << 17;
+const INFO_SLOT = wordSlot();
 
-function wordMemo(res: EventResources): Map<string, WordInfo> {
-  let m = memos.get(res);
-  if (!m) memos.set(res, (m = new Map()));
-  else if (m.size >= MEMO_MAX) m.clear();
-  return m;
-}
-
-function wordInfo(memo: Map<string, WordInfo>, res: EventResources, w: string): WordInfo {
-  let info = memo.get(w);
-  if (info !== undefined) return info;
+function makeWordInfo(res: EventResources, w: string): WordInfo {
   const { lex } = res;
   const cands: string[] = [];
   const possAt = nounCandidates(w, cands);
@@ -103,9 +93,7 @@ function wordInfo(memo: Map<string, WordInfo>, res: EventResources, w: string): 
       break;
     }
   }
-  info = { cands, possAt, vh, nEntry, pron, nDefinite };
-  memo.set(w, info);
-  return info;
+  return { cands, possAt, vh, nEntry, pron, nDefinite };
 }
 
 /** Everything the extractor derives from one document's layers. */
@@ -133,13 +121,13 @@ class DocView {
     this.cands = new Array<string[]>(this.n);
     this.possAt = new Uint8Array(this.n);
     this.info = new Array<WordInfo | null>(this.n);
-    const memo = wordMemo(res);
     const words = tokenWords(doc.text, tk);
+    const types = tokenTypes(doc.text, tk);
     for (let t = 0; t < this.n; t++) {
       const w = words[t];
       this.nw[t] = w;
       if (tk.kind[t] === TokenKind.ArabicWord) {
-        const info = wordInfo(memo, res, w);
+        const info = typeMemo(types[t], INFO_SLOT, res, makeWordInfo);
         this.info[t] = info;
         this.possAt[t] = info.possAt;
         this.cands[t] = info.cands;

@@ -42,7 +42,7 @@ import {
   type TextSpan,
   type TokenLayer,
 } from '../doc/types.js';
-import { tokenWords } from '../text/normalise.js';
+import { tokenTypes, tokenWords, typeMemo, wordSlot } from '../text/normalise.js';
 import type { CueForm, CueLexicon, Gender } from './lexicon.js';
 import type { MarkedQuote } from './finder.js';
 import { tokenAt } from '../text/structure.js';
@@ -94,18 +94,18 @@ interface Frame {
 
 const isWord = (k: number): boolean => k === TokenKind.ArabicWord || k === TokenKind.LatinWord;
 
-/** Per lexicon: the first words of its pronoun phrases and nominal cues, and a per-word memo. */
+/** Per lexicon: the first words of its pronoun phrases and nominal cues. */
 interface PhraseStarts {
   first: Set<string>;
   /** Some phrase is empty (matches anywhere): no word can be ruled out. */
   any: boolean;
-  memo: Map<string, boolean>;
 }
 const phraseStarts = new WeakMap<CueLexicon, PhraseStarts>();
+const PHRASE_SLOT = wordSlot();
 
 /**
  * Can a pronoun phrase or nominal cue begin at a word `w` (matchPhrase's first step: the word, or
- * the word without a leading و/ف, equals the phrase's first word)?
+ * the word without a leading و/ف, equals the phrase's first word)? Memoised per word type.
  */
 function phraseMayStart(lex: CueLexicon, w: string): boolean {
   let ps = phraseStarts.get(lex);
@@ -114,24 +114,18 @@ function phraseMayStart(lex: CueLexicon, w: string): boolean {
     ps = {
       first: new Set(all.filter((p) => p.length > 0).map((p) => p[0])),
       any: all.some((p) => p.length === 0),
-      memo: new Map(),
     };
     phraseStarts.set(lex, ps);
   }
   if (ps.any) return true;
-  let r = ps.memo.get(w);
-  if (r === undefined) {
-    r = ps.first.has(w) || ((w.startsWith('و') || w.startsWith('ف')) && ps.first.has(w.slice(1)));
-    if (ps.memo.size >= 200_000) ps.memo.clear();
-    ps.memo.set(w, r);
-  }
-  return r;
+  return ps.first.has(w) || ((w.startsWith('و') || w.startsWith('ف')) && ps.first.has(w.slice(1)));
 }
 
 export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
   const { text, tokens, sentences, entities, marked } = input;
   const n = tokens.count;
   const words = tokenWords(text, tokens);
+  const types = tokenTypes(text, tokens);
   const norm: string[] = new Array(n);
   for (let i = 0; i < n; i++) norm[i] = isWord(tokens.kind[i]) ? words[i] : '';
 
@@ -394,7 +388,7 @@ export function attribute(input: AttributionInput, lex: CueLexicon): Quote[] {
       });
       continue;
     }
-    if (!phraseMayStart(lex, w)) continue; // no pronoun phrase nor nominal cue begins here
+    if (!typeMemo(types[i], PHRASE_SLOT, lex, phraseMayStart)) continue; // no pronoun phrase nor nominal cue begins here
     let matched = false;
     for (const p of lex.pronounPhrases) {
       const e = matchPhrase(i, p);

@@ -167,23 +167,59 @@ function normaliseWithExpansions(input: string): string {
 }
 let wordBuf = new Uint16Array(256);
 
-/** Normalised words by surface form: one shared string per word type (its hash computed once). */
-const tokenCache = new Map<string, string>();
+/**
+ * One word type (a surface form): its normalised form, and per-type facts later stages memoise on
+ * it (see `typeMemo`), so that a token costs one hash lookup for all of them.
+ */
+export interface WordType {
+  readonly w: string;
+  /** Pairs (key, value) by slot: the resources a fact was computed with, and the fact. */
+  readonly m: unknown[];
+}
+
+/** Word types by surface form. */
+const tokenCache = new Map<string, WordType>();
 const TOKEN_CACHE_MAX = 1 << 18;
+
+function typeOf(text: string, start: number, end: number): WordType {
+  const surface = text.slice(start, end);
+  let t = tokenCache.get(surface);
+  if (t === undefined) {
+    if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
+    t = { w: normaliseWord(surface), m: [] };
+    tokenCache.set(surface, t);
+  }
+  return t;
+}
 
 /**
  * `normaliseWord(text.slice(start, end))`, memoised by surface form. Tokens of the same word get
  * the same string object, so the many Map/Set lookups later stages make with it hash it once.
  */
 export function normaliseToken(text: string, start: number, end: number): string {
-  const surface = text.slice(start, end);
-  let w = tokenCache.get(surface);
-  if (w === undefined) {
-    if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
-    w = normaliseWord(surface);
-    tokenCache.set(surface, w);
-  }
-  return w;
+  return typeOf(text, start, end).w;
+}
+
+let slots = 0;
+/** A memo slot on word types, taken once per kind of fact (at module load). */
+export function wordSlot(): number {
+  return slots++;
+}
+
+/** The fact `make(key, t.w)` memoised on the word type in `slot` (recomputed for another key). */
+export function typeMemo<K extends object, V>(
+  t: WordType,
+  slot: number,
+  key: K,
+  make: (key: K, w: string) => V,
+): V {
+  const i = 2 * slot;
+  if (t.m[i] === key) return t.m[i + 1] as V;
+  while (t.m.length < i) t.m.push(undefined);
+  const v = make(key, t.w);
+  t.m[i] = key;
+  t.m[i + 1] = v;
+  return v;
 }
 
 function grow(out: Uint16Array, map: Int32Array): [Uint16Array, Int32Array] {
@@ -206,8 +242,29 @@ function decodeUnits(units: Uint16Array, length: number): string {
   return s;
 }
 
-/** Per token layer: every token's normaliseToken form, computed once for all stages. */
-const layerWords = new WeakMap<object, { text: string; words: readonly string[] }>();
+/** Per token layer: every token's word type and normalised form, computed once for all stages. */
+const layerWords = new WeakMap<
+  object,
+  { text: string; words: readonly string[]; types: readonly WordType[] }
+>();
+
+function layer(
+  text: string,
+  tokens: { count: number; start: ArrayLike<number>; end: ArrayLike<number> },
+): { text: string; words: readonly string[]; types: readonly WordType[] } {
+  const got = layerWords.get(tokens);
+  if (got !== undefined && got.text === text && got.words.length === tokens.count) return got;
+  const words = new Array<string>(tokens.count);
+  const types = new Array<WordType>(tokens.count);
+  for (let i = 0; i < tokens.count; i++) {
+    const t = typeOf(text, tokens.start[i], tokens.end[i]);
+    types[i] = t;
+    words[i] = t.w;
+  }
+  const l = { text, words, types };
+  layerWords.set(tokens, l);
+  return l;
+}
 
 /**
  * `normaliseToken(text, start[i], end[i])` for every token of a document, computed on the first
@@ -217,10 +274,13 @@ export function tokenWords(
   text: string,
   tokens: { count: number; start: ArrayLike<number>; end: ArrayLike<number> },
 ): readonly string[] {
-  const got = layerWords.get(tokens);
-  if (got !== undefined && got.text === text && got.words.length === tokens.count) return got.words;
-  const words = new Array<string>(tokens.count);
-  for (let i = 0; i < tokens.count; i++) words[i] = normaliseToken(text, tokens.start[i], tokens.end[i]);
-  layerWords.set(tokens, { text, words });
-  return words;
+  return layer(text, tokens).words;
+}
+
+/** The word type of every token (see `tokenWords`), for per-type memos (`typeMemo`). */
+export function tokenTypes(
+  text: string,
+  tokens: { count: number; start: ArrayLike<number>; end: ArrayLike<number> },
+): readonly WordType[] {
+  return layer(text, tokens).types;
 }
