@@ -71,6 +71,9 @@ interface WordInfo {
 }
 
 const INFO_SLOT = wordSlot();
+/** A non-Arabic token's only bare form is itself (one shared array per word type). */
+const SELF_SLOT = wordSlot();
+const selfOnly = (_res: EventResources, w: string): string[] => [w];
 
 function makeWordInfo(res: EventResources, w: string): WordInfo {
   const { lex } = res;
@@ -134,7 +137,7 @@ class DocView {
       } else {
         this.info[t] = null;
         this.possAt[t] = 1;
-        this.cands[t] = [w];
+        this.cands[t] = typeMemo(types[t], SELF_SLOT, res, selfOnly);
       }
     }
     this.mAt = new Int32Array(this.n).fill(-1);
