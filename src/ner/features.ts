@@ -4,7 +4,6 @@
 import { normaliseWord } from '../text/normalise.js';
 import type { ClusterTable } from './clusters.js';
 import { hashRange, hashString, mix } from '../text/hash.js';
-import { loadCliticModel, segmentWord, type CliticModel } from '../text/clitics.js';
 
 const EMPTY = hashString('');
 
@@ -43,13 +42,10 @@ const A_TOP = 20; // topic cluster (bag-of-words window vectors)
 const A_C3 = 21; // finer positional clustering
 const A_STEMT = 22; // topic cluster of the stem
 const A_DEFR = 23; // how much more often the stem occurs without the article than with it (names rarely take it)
-const A_CBASE = 24; // stem (citation form) by the project's clitic segmenter (src/text/clitics.ts)
-const A_CPAT = 25; // the segmenter's proclitic pattern (و+ب+ال …) and how many enclitic pronouns follow
-const A_CBASEC = 26; // cluster of the segmenter's stem
-const NATTR = 27;
-const A_GAZBIO = 27; // per-sentence, not per word
-const A_DOC = 28; // document evidence (second pass), per token
-const A_QUOTE = 29; // position inside a short quoted title: 0 none, 1 first, 2 inside
+const NATTR = 24;
+const A_GAZBIO = 24; // per-sentence, not per word
+const A_DOC = 25; // document evidence (second pass), per token
+const A_QUOTE = 26; // position inside a short quoted title: 0 none, 1 first, 2 inside
 
 // templates: [offset, attribute] pairs, then bigram templates
 const UNIGRAMS: [number, number][] = [
@@ -116,13 +112,6 @@ const UNIGRAMS: [number, number][] = [
   [0, A_DEFR],
   [-1, A_DEFR],
   [1, A_DEFR],
-  [0, A_CBASE],
-  [0, A_CPAT],
-  [-1, A_CPAT],
-  [1, A_CPAT],
-  [0, A_CBASEC],
-  [-1, A_CBASE],
-  [1, A_CBASE],
 ];
 const BIGRAMS: [number, number, number, number][] = [
   [-1, A_NORM, 0, A_NORM],
@@ -203,7 +192,6 @@ export class FeatureExtractor {
   private frozen: Frozen | null = null;
   private ents: Int32Array[] = [];
   private readonly unknownRank: number;
-  private readonly clitics: CliticModel = loadCliticModel();
   constructor(
     readonly clusters: ClusterTable,
     readonly gazetteer: Gazetteer,
@@ -361,11 +349,6 @@ export class FeatureExtractor {
     a[A_STEMT] = sr < 0 || ex.length < 1 ? -1 : ex[0][sr];
     a[A_DEFR] = this.definiteness(pre, stem);
     a[A_GAZ] = this.gazetteer.phrases.get(mix(0, a[A_STEM])) ?? 0;
-    const seg = segmentWord(word, this.clitics);
-    a[A_CBASE] = hashString(seg.base);
-    a[A_CPAT] = mix(hashString(seg.proclitics.join('+')), seg.enclitics.length);
-    const br = this.clusters.rank.get(a[A_CBASE]);
-    a[A_CBASEC] = br < 0 ? -1 : paths[paths.length - 1][br];
     const fr = this.rankOf(norm);
     a[A_FREQ] = fr >= this.unknownRank ? 99 : 31 - Math.clz32(fr + 1);
     if (this.frozen !== null) this.staticScores(a, true);
