@@ -206,6 +206,14 @@ export async function trainClusters(o: ClusterOptions): Promise<void> {
   o.log(`clusters: vectors ready (${o.dim} dims)`);
   const extraLevels: number[] = [];
   const extra: Int32Array[] = [];
+  /** One extra clustering: k-means fitted on the most frequent words, every target assigned. */
+  const addExtra = (v: Float32Array, k: number, seed: number) => {
+    const cent = kmeans(v, Math.min(o.fitWords, V), o.dim, k, o.iterations, seed, o.log);
+    const assign = new Int32Array(V);
+    for (let t = 0; t < V; t++) assign[t] = nearest(v, t, cent, k, o.dim);
+    extraLevels.push(k);
+    extra.push(assign);
+  };
   if ((o.topic ?? 0) > 0) {
     // topical vectors: bag of words within ±window over mid-frequency context words
     const skip = Math.min(o.topicSkip ?? 100, byFreq.length);
@@ -228,20 +236,10 @@ export async function trainClusters(o: ClusterOptions): Promise<void> {
     });
     const tv = ppmiProject(tcount, V, TC, o.dim, 17);
     o.log(`clusters: topic vectors ready (±${win} words over ${TC} contexts)`);
-    const fit = Math.min(o.fitWords, V);
-    const tc = kmeans(tv, fit, o.dim, o.topic!, o.iterations, 23, o.log);
-    const ta = new Int32Array(V);
-    for (let t = 0; t < V; t++) ta[t] = nearest(tv, t, tc, o.topic!, o.dim);
-    extraLevels.push(o.topic!);
-    extra.push(ta);
+    addExtra(tv, o.topic!, 23);
   }
   if ((o.fineExtra ?? 0) > 0) {
-    const fit = Math.min(o.fitWords, V);
-    const fc = kmeans(vecs, fit, o.dim, o.fineExtra!, o.iterations, 29, o.log);
-    const fa = new Int32Array(V);
-    for (let t = 0; t < V; t++) fa[t] = nearest(vecs, t, fc, o.fineExtra!, o.dim);
-    extraLevels.push(o.fineExtra!);
-    extra.push(fa);
+    addExtra(vecs, o.fineExtra!, 29);
   }
   const levels = [...o.levels].sort((a, b) => a - b);
   const fine = levels[levels.length - 1];
