@@ -153,6 +153,16 @@ async function readTexts(ids: Set<string>): Promise<Map<string, string>> {
 
 const pct = (x: number): string => (100 * x).toFixed(1) + '%';
 
+export const usage = `usage: marsad eval links [--heldout | --blind] [--no-oracle] [--json] [--errors]
+
+Actor-linking accuracy on hand-labelled SaudiNewsNet mentions: linkable mentions linked to the right
+actor, NIL mentions left unlinked.
+  --heldout    the held-out set (default: the development set)
+  --blind      the blind batch (labelled before the linker saw it)
+  --no-oracle  link the tagger's own mentions instead of the gold spans
+  --json       machine-readable output
+  --errors     list every wrong link`;
+
 export async function evaluate(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   let oracle = true;
   let json = false;
@@ -164,10 +174,10 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
     else if (a === '--blind') set = 'gold-links-blind';
     else if (a === '--json') json = true;
     else if (a === '--errors') showErrors = true;
-    else
-      throw new UsageError(
-        `marsad eval links: unknown option ${a} (expected --heldout, --blind, --no-oracle, --json, --errors)`,
-      );
+    else if (a === '--help' || a === '-h') {
+      out.write(usage + '\n');
+      return 0;
+    } else throw new UsageError(`marsad eval links: unknown option ${JSON.stringify(a)}\n\n${usage}`);
   }
   const gold = loadDataFile<GoldFile>(`actors/${set}.json`, 'marsad.gold-links/1');
   const texts = await readTexts(new Set(gold.articles.map((a) => a.id)));

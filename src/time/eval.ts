@@ -156,6 +156,15 @@ export async function readArticles(
 
 const pct = (x: number): string => (100 * x).toFixed(1);
 
+export const usage = `usage: marsad eval times [--gold FILE] [--verbose] [--json]
+
+Time-expression detection and value accuracy (resolved against each article's date) on
+hand-annotated SaudiNewsNet articles.
+  --gold FILE  gold file (default test/fixtures/time-gold.json; the blind set is
+               test/fixtures/time-gold-2.json)
+  --verbose    list every expression, gold and system
+  --json       machine-readable output`;
+
 export async function evaluate(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   let goldPath = join(packageRoot, 'test', 'fixtures', 'time-gold.json');
   let verbose = false;
@@ -168,10 +177,10 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
       goldPath = v;
     } else if (a === '--verbose' || a === '-v') verbose = true;
     else if (a === '--json') json = true;
-    else
-      throw new UsageError(
-        `marsad eval times: unknown option ${JSON.stringify(a)} (options: --gold FILE, --verbose, --json)`,
-      );
+    else if (a === '--help' || a === '-h') {
+      out.write(usage + '\n');
+      return 0;
+    } else throw new UsageError(`marsad eval times: unknown option ${JSON.stringify(a)}\n\n${usage}`);
   }
   const gold = loadGold(goldPath);
   const corpus = join(sharedDir, 'data', gold.corpus);
