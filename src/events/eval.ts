@@ -41,6 +41,8 @@ const BATCHES: Record<string, string> = {
   c: BATCH_C_PATH,
   // batch D: annotated by a second annotator, blind to the system
   d: join(packageRoot, 'test/fixtures/events-gold-d.json'),
+  // batch E: annotated by an annotator independent of the event coder, blind to the system
+  e: join(packageRoot, 'test/fixtures/events-gold-e.json'),
 };
 export const CORPUS_PATH = join(sharedDir, 'data/saudinewsnet/saudinewsnet.jsonl.gz');
 
