@@ -1,20 +1,22 @@
 // Error analysis of the event coder on one gold batch: per article, the gold and system
-// (source country, root, target country) triples, and every system event with its arguments.
-//   node --import tsx scripts/events/analyse.ts [a|b|c] [--only-wrong]
+// (source country, root, target country) triples, and every system event with its arguments
+// (S: its trigger overlaps a gold trigger, X: it does not).
+//   node --import tsx scripts/events/analyse.ts [a|b|c|d] [--context]  (--context: the sentence of each event)
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Doc, EventArg } from '../../src/doc/types.js';
-import { BATCH_C_PATH, CORPUS_PATH, GOLD_PATH, HELDOUT_PATH, isState } from '../../src/events/eval.js';
+import { BATCHES, CORPUS_PATH, isState } from '../../src/events/eval.js';
 import { extract, loadResources } from '../../src/pipeline.js';
 
 const batch = process.argv[2] ?? 'a';
-const path = { a: GOLD_PATH, b: HELDOUT_PATH, c: BATCH_C_PATH }[batch];
+const path = BATCHES[batch] as string | undefined;
 if (!path) {
-  console.error('usage: analyse.ts a|b|c');
+  console.error(`usage: analyse.ts ${Object.keys(BATCHES).join('|')}`);
   process.exit(2);
 }
 interface G {
-  trigger: { start: number; text: string };
+  trigger: { start: number; end: number; text: string };
+  alt: { start: number; end: number }[];
   cameo: string;
   source: { text: string; country: string | null } | null;
   target: { text: string; country: string | null } | null;
@@ -29,6 +31,7 @@ for (const line of gunzipSync(readFileSync(CORPUS_PATH)).toString('utf8').split(
   if (want.has(a.id)) arts.set(a.id, a);
 }
 const res = loadResources();
+const withContext = process.argv.includes('--context');
 const arg = (doc: Doc, a: EventArg): string => {
   if (!a.entity) return '-';
   const e = doc.entities.find((x) => x.id === a.entity)!;
@@ -48,12 +51,17 @@ for (const d of gold.docs) {
   console.log(
     `\n=== ${d.id}  gold ${[...gs].join(' ')}\n    sys  ${[...ss].map((k) => (gs.has(k) ? k : `!${k}`)).join(' ')}`,
   );
+  const sentenceAt = (o: number): string => {
+    if (!withContext) return '';
+    const s = doc.sentences.find((x) => x.start <= o && o < x.end);
+    return s ? `\n      | ${doc.text.slice(s.start, s.end).replace(/\s+/g, ' ')}` : '';
+  };
   for (const g of d.events)
     console.log(
-      `  G ${g.cameo} ${g.trigger.text}@${g.trigger.start} ${g.source ? g.source.text + '@' + (g.source.country ?? '-') : '-'} -> ${g.target ? g.target.text + '@' + (g.target.country ?? '-') : '-'} ${g.modality}`,
+      `  G ${g.cameo} ${g.trigger.text}@${g.trigger.start} ${g.source ? g.source.text + '@' + (g.source.country ?? '-') : '-'} -> ${g.target ? g.target.text + '@' + (g.target.country ?? '-') : '-'} ${g.modality}${sentenceAt(g.trigger.start)}`,
     );
   for (const e of doc.events)
     console.log(
-      `  S ${e.cameo} ${e.trigger.text}@${e.trigger.start} ${arg(doc, e.source)} -> ${arg(doc, e.target)} ${e.modality} ${e.confidence}`,
+      `  ${d.events.some((g) => [g.trigger, ...g.alt].some((sp) => sp.start < e.trigger.end && e.trigger.start < sp.end)) ? 'S' : 'X'} ${e.cameo} ${e.trigger.text}@${e.trigger.start} ${arg(doc, e.source)} -> ${arg(doc, e.target)} ${e.modality} ${e.confidence}${sentenceAt(e.trigger.start)}`,
     );
 }

@@ -35,7 +35,7 @@ export const GOLD_PATH = join(packageRoot, 'test/fixtures/events-gold.json');
 export const HELDOUT_PATH = join(packageRoot, 'test/fixtures/events-gold-heldout.json');
 /** Batch C: annotated with docs/EVENT-GUIDELINES.md before any run on it (held out). */
 export const BATCH_C_PATH = join(packageRoot, 'test/fixtures/events-gold-c.json');
-const BATCHES: Record<string, string> = {
+export const BATCHES: Record<string, string> = {
   a: GOLD_PATH,
   b: HELDOUT_PATH,
   c: BATCH_C_PATH,

@@ -29,6 +29,8 @@ interface Trigger {
   participle: boolean;
   /** A verb carrying an object pronoun (دمرتها). */
   objPron: boolean;
+  /** An imperfect verb (يقاتل, تدعو) without the future prefix. */
+  imperfect: boolean;
   /** A noun carrying a possessive pronoun (لقائه): the pronoun fills its genitive slot. */
   pron: boolean;
   code: string | null;
@@ -215,6 +217,12 @@ class DocView {
     return w.endsWith('يه') || w.endsWith('ي') || w.endsWith('يين') || w.endsWith('يون');
   }
 
+  /** A place named as such: a location or facility, or a state or city by its name (not a nisba). */
+  isPlaceName(mi: number): boolean {
+    const t = this.ments[mi].ent.type;
+    return t === 'LOC' || t === 'FAC' || (t === 'GPE' && !this.isNisba(mi));
+  }
+
   /** A title and a name side by side (رئيس مجلس الأمة بالإنابة مبارك الخرينج, الأمير محمد بن سلمان
    * ولي ولي العهد): one names the office, the other the person. */
   apposition(x: number, y: number): boolean {
@@ -365,8 +373,14 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
   if (info === null) return null;
   let vh = info.vh;
   const { nEntry, nDefinite, pron } = info;
-  // A verb does not follow a preposition: عن خطط is the noun "plans".
-  if (vh && t > a && v.res.gram.allPreps.has(v.nw[t - 1])) vh = null;
+  // A verb does not follow a preposition: عن خطط is the noun "plans"; nor a word that heads a
+  // background noun (تحت سيطرة, إثر قصف).
+  if (
+    vh &&
+    t > a &&
+    (v.res.gram.allPreps.has(v.nw[t - 1]) || inSet(v.cands[t - 1], v.res.gram.backgroundHeads))
+  )
+    vh = null;
   let entry: LexEntry;
   let verb: boolean;
   if (vh && nEntry >= 0) {
@@ -428,6 +442,7 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
     passive: verb && (vh?.passive ?? false),
     participle: verb && (vh?.participle ?? false),
     objPron: verb && (vh?.object ?? false),
+    imperfect: verb && (vh?.imperfect ?? false) && !(vh?.future ?? false),
     pron: !verb && pron,
     code,
     viaCtx,
@@ -556,8 +571,16 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
     }
   }
   // SVO: the clause opens with its subject (after at most two title words: الرئيس الأمريكي X).
+  // Not after a relative pronoun with a comma before the verb (العقوبات التي فرضتها الحكومة
+  // التركية، وطالب): that mention is the relative clause's subject.
   let svo = -1;
-  if (!stopIsVerb) {
+  let relBefore = stop >= a && g.relatives.has(v.nw[stop]);
+  if (relBefore) {
+    let comma = false;
+    for (let u = stop + 1; u < t && !comma; u++) comma = v.isComma(u);
+    relBefore = comma;
+  }
+  if (!stopIsVerb && !relBefore) {
     for (let u = stop + 1, words = 0; u < t; u++) {
       if (v.isQuote(u) || g.copulas.has(v.nw[u])) continue;
       const mi = v.startsAt(u);
@@ -667,12 +690,14 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
     res.after = v.ments[res.src[res.src.length - 1]].last + 1;
     return res;
   }
-  // A verb joined by و (or كما, ثم) to an earlier verb shares its subject.
+  // A verb joined by و (or كما, ثم) to an earlier verb shares its subject; not with a verb inside
+  // a relative clause (ما تعرضوا له … التي اعتبرها تنظيم داعش غنائم، وأعربوا: the relative's
+  // subject is not the sentence's).
   const w = v.nw[t];
   const prev = t > a ? v.nw[t - 1] : '';
   if ((w[0] === 'و' || w[0] === 'ف' || prev === 'و' || prev === 'كما' || prev === 'ثم') && depth < 3) {
     for (let m = t - 1; m >= a; m--) {
-      if (v.isVerbTrigger(m)) {
+      if (v.isVerbTrigger(m) && !inRelative(v, m, a)) {
         res.src = subjectOf(v, m, a, b, memo, depth + 1).src;
         res.how = 'coord';
         return res;
@@ -1056,6 +1081,11 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
       // ذكرى مقتل, منذ سيطرة التنظيم: a noun event named as a date or an anniversary is background.
       if (!tr.verb && tr.t > a && inSet(v.cands[tr.t - 1], v.res.gram.backgroundHeads)) continue;
       if (tr.verb && relativeOfNounTrigger(v, tr.t, a)) continue;
+      // المنظمة التي تدعو إلى …, الذين يسيطرون على المنطقة: an imperfect right after a relative
+      // pronoun describes what its antecedent is or habitually does; it identifies, it is no news.
+      if (tr.imperfect && tr.t > a && v.res.gram.relatives.has(v.nw[tr.t - 1])) continue;
+      // الذي زار السودان في العام 2012: an act dated years before the article is history.
+      if (historical(v, tr.t, a, b)) continue;
       if (!tr.verb && (v.nw[tr.t][0] === 'ل' || v.nw[tr.t].startsWith('ول'))) {
         // عملية عسكرية لاستعادتها: a purpose masdar restates the event before it.
         const root = tr.code.slice(0, 2);
@@ -1172,7 +1202,12 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
             drafts.push({ tr, anchor, src, tgt, reportedBy: false, how: 'pron' });
             continue;
           }
-          if (tr.entry.gen === 'source') {
+          // لزيارة اليمن, زيارة إلى مدينة عدن: a place after a visit is where the visit goes.
+          if (tr.entry.gen === 'source' && gen >= 0 && tr.code.startsWith('042') && v.isPlaceName(gen)) {
+            tgt = v.coordinated(gen, b);
+            src = nisbaSrc >= 0 ? [nisbaSrc] : agentAfter(v, tr.t, b, false);
+            how = nisbaSrc >= 0 ? 'nisba' : 'agent';
+          } else if (tr.entry.gen === 'source') {
             if (gen < 0) gen = nisbaSrc;
             src = gen >= 0 ? v.coordinated(gen, b) : NONE;
             how = 'gen';
@@ -1314,6 +1349,54 @@ function objectFollows(v: DocView, u: number, b: number): boolean {
   return !v.res.gram.skipAfterVerb.has(w);
 }
 
+/** A noun event's party with no preposition that names people: a person (اعتقال الصحفي X) or a
+ * nisba after a noun for people (مقتل جندي أمريكي), not a place, an object or a group's name. */
+function namedVictim(v: DocView, tm: number | undefined): boolean {
+  if (tm === undefined || v.prepOf(tm) !== '') return false;
+  const m = v.ments[tm];
+  if (m.ent.type === 'PER') return true;
+  return v.isNisba(tm) && m.first > 0 && inSet(v.cands[m.first - 1], v.res.gram.personNouns);
+}
+
+/** Is the verb at m the verb of a relative clause (التي اعتبرها, الذي قال إنه)? */
+function inRelative(v: DocView, m: number, a: number): boolean {
+  for (let u = m - 1; u >= Math.max(a, m - 2); u--) {
+    if (v.res.gram.relatives.has(v.nw[u])) return true;
+    if (v.isComma(u) || v.isBoundary(u) || v.isVerbTrigger(u)) return false;
+  }
+  return false;
+}
+
+/** Years before the article's own year from which a dated act is history, not news. */
+const HISTORY_YEARS = 2;
+
+/** Is the trigger's clause dated (في 2009, في العام 2012) at least HISTORY_YEARS before the article's
+ * year? The time must sit in the trigger's clause, within a few words of it. */
+function historical(v: DocView, t: number, a: number, b: number): boolean {
+  const date = v.doc.meta.date;
+  if (!date || v.doc.times.length === 0) return false;
+  const year = Number.parseInt(date.slice(0, 4), 10);
+  if (!(year > 0)) return false;
+  const tk = v.doc.tokens;
+  let lo = t;
+  for (let u = t - 1; u >= Math.max(a, t - 6) && !v.isComma(u) && !v.isBoundary(u); u--) lo = u;
+  let hi = t;
+  for (let u = t + 1; u < Math.min(b, t + 8) && !v.isComma(u) && !v.isBoundary(u); u++) hi = u;
+  const from = tk.start[lo];
+  const to = tk.end[hi];
+  for (const x of v.doc.times) {
+    if (x.start < from || x.end > to || x.value === null || x.relative) continue;
+    const y = Number.parseInt(x.value.slice(0, 4), 10);
+    if (
+      y > 0 &&
+      y <= year - HISTORY_YEARS &&
+      (x.until === undefined || Number.parseInt(x.until, 10) <= year - HISTORY_YEARS)
+    )
+      return true;
+  }
+  return false;
+}
+
 /** الغارات التي استهدفت X: a verb in a relative clause on a noun trigger tells the same event. */
 function relativeOfNounTrigger(v: DocView, t: number, a: number): boolean {
   if (t - 1 < a || !v.res.gram.relatives.has(v.nw[t - 1])) return false;
@@ -1405,6 +1488,28 @@ function emit(
       }
       let tgtEnt = tm === undefined ? null : v.ments[tm].ent;
       if (srcEnt && srcEnt === tgtEnt) continue;
+      // شرطة الاحتلال الإسرائيلية: an actor with no country, with a placed mention right
+      // after it (at most one word between, no preposition, no conjunction), is that mention's
+      // actor, not its adversary.
+      if (
+        srcEnt &&
+        tgtEnt &&
+        sm !== undefined &&
+        tm !== undefined &&
+        srcEnt.actor.country === null &&
+        tgtEnt.actor.country !== null &&
+        v.ments[tm].first > v.ments[sm].last &&
+        v.ments[tm].first - v.ments[sm].last <= 2 &&
+        v.prepOf(tm) === '' &&
+        !v.conjoined(tm) &&
+        sameClause(v, v.ments[sm].last, v.ments[tm].first) &&
+        (v.ments[tm].first === v.ments[sm].last + 1 || v.mAt[v.ments[sm].last + 1] < 0)
+      ) {
+        if (d.src.length > 1 || d.tgt.length > 1) continue;
+        sm = tm;
+        srcEnt = tgtEnt;
+        tgtEnt = null;
+      }
       // قصفت القوات X مواقع … التركية: a nisba of the source's own country describes the place or
       // the weapon, not a second party.
       if (
@@ -1436,6 +1541,11 @@ function emit(
       // passives and violence told by the article itself keep an unknown source (rockets fired at
       // X, X killed); violence reported by someone else with no named actor is left out too.
       if (!srcEnt && !d.tr.passive && (c.quadClass !== 4 || modality === 'reported')) continue;
+      // A verbal noun told as fact with no actor, whose other party is a place, an object or a
+      // phrase with a preposition (تحرير عدن, استهداف سفينة قطرية, المعارك … للحكومة): the sentence
+      // says neither who acted nor who was acted upon. Named victims (مقتل جندي أمريكي) are kept,
+      // and so is a verb with no subject (أطلقت صواريخ على X, unvocalised: read as passive).
+      if (!srcEnt && !d.tr.verb && modality === 'asserted' && !namedVictim(v, tm)) continue;
       let conf =
         0.35 + (srcEnt ? 0.25 : 0) + (tgtEnt ? 0.2 : 0) + (d.tr.verb ? 0.1 : 0.05) + (d.tr.viaCtx ? 0.05 : 0);
       // A source inferred through another clause (a shared subject, a pronoun, a relative's

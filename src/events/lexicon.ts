@@ -92,6 +92,8 @@ export interface VerbHit {
   participle: boolean;
   /** Carries an object pronoun (دمرتها). */
   object: boolean;
+  /** An imperfect form (يقاتل, تدعو). */
+  imperfect: boolean;
 }
 
 export interface Lexicon {
@@ -187,6 +189,7 @@ export function compileLexicon(file: LexiconFile, onto: Ontology, where = LEXICO
             passive: f.passive,
             participle: f.participle === true,
             object: f.object === true,
+            imperfect: f.imperfect === true,
           });
       }
     }
@@ -217,6 +220,7 @@ interface GrammarFile {
   copulas: string[];
   actorHeads: string[];
   partitiveHeads: string[];
+  personNouns: string[];
   backgroundHeads: string[];
   eventAdjectives: string[];
   negation: string[];
@@ -241,6 +245,8 @@ export interface Grammar {
   copulas: Set<string>;
   actorHeads: WordSet;
   partitiveHeads: WordSet;
+  /** Nouns naming people (جندي, مدني, صحفي): a nisba after one names a person's state. */
+  personNouns: WordSet;
   backgroundHeads: WordSet;
   /** Adjectives describing an event noun (الجوية, المكثفة): a nisba after them is still the actor. */
   eventAdjectives: WordSet;
@@ -269,6 +275,7 @@ export function compileGrammar(g: GrammarFile, where = GRAMMAR_FILE): Grammar {
     'copulas',
     'actorHeads',
     'partitiveHeads',
+    'personNouns',
     'backgroundHeads',
     'eventAdjectives',
     'negation',
@@ -298,6 +305,7 @@ export function compileGrammar(g: GrammarFile, where = GRAMMAR_FILE): Grammar {
     copulas: set(g.copulas),
     actorHeads: wordSet(g.actorHeads),
     partitiveHeads: wordSet(g.partitiveHeads),
+    personNouns: wordSet(g.personNouns),
     backgroundHeads: wordSet(g.backgroundHeads),
     eventAdjectives: wordSet(g.eventAdjectives),
     negation: set(g.negation),

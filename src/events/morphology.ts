@@ -19,6 +19,9 @@ export interface VerbForm {
   object?: boolean;
   /** An active participle used as a circumstantial clause: its subject is the main verb's. */
   participle?: boolean;
+  /** An imperfect (يقاتل, تدعو): present or habitual unless the future prefix or a particle says
+   * otherwise. */
+  imperfect?: boolean;
 }
 
 const PERFECT_SUFFIXES = ['', 'ت', 'ا', 'تا', 'وا', 'نا', 'تم', 'تما', 'ن', 'تن'];
@@ -40,12 +43,23 @@ export function defaultImperfectStem(perfectRaw: string): string {
   return stem;
 }
 
-function addPronouns(out: VerbForm[], f: string, future: boolean, rank: number, passive = false): void {
-  out.push({ form: f, future, rank, passive });
+function addPronouns(
+  out: VerbForm[],
+  f: string,
+  future: boolean,
+  rank: number,
+  passive = false,
+  imperfect = false,
+): void {
+  out.push(imperfect ? { form: f, future, rank, passive, imperfect } : { form: f, future, rank, passive });
   if (f.length < 2 || passive) return;
   const base = f.endsWith('وا') ? f.slice(0, -1) : f;
   for (const p of OBJECT_PRONOUNS)
-    out.push({ form: base + p, future, rank: rank + 1, passive, object: true });
+    out.push(
+      imperfect
+        ? { form: base + p, future, rank: rank + 1, passive, object: true, imperfect }
+        : { form: base + p, future, rank: rank + 1, passive, object: true },
+    );
 }
 
 /**
@@ -101,8 +115,8 @@ export function verbForms(perfectRaw: string, imperfectRaw: string | null): Verb
   }
   for (const [k, pre] of IMPERFECT_PREFIXES.entries()) {
     for (const f of suffixed) {
-      addPronouns(out, pre + f, false, k === 2 ? 2 : 0);
-      addPronouns(out, 'س' + pre + f, true, k === 2 ? 2 : 0);
+      addPronouns(out, pre + f, false, k === 2 ? 2 : 0, false, true);
+      addPronouns(out, 'س' + pre + f, true, k === 2 ? 2 : 0, false, true);
     }
   }
   return out;

@@ -1,0 +1,103 @@
+// Third pass on events (issue 6): background and history, visits, unplaced actors, shared
+// subjects, agentless nouns. Our own Arabic sentences, entities placed by hand (standing in for
+// the NER and actor layers), one construction per test.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { brief, buildDoc, runEvents, type EntSpec } from './fixtures/events-helpers.js';
+
+const events = (text: string, ents: EntSpec[], times: [string, string][] = []) =>
+  brief(runEvents(buildDoc(text, ents, times)));
+
+const EGY: EntSpec = ['مصر', 'GPE', 'EGY'];
+const MIL: EntSpec = ['الميليشيات', 'ORG', 'YEMREB'];
+const YARMY: EntSpec = ['الجيش اليمني', 'ORG', 'YEMMIL'];
+
+describe('background: what a relative clause or a date says about an actor', () => {
+  it('an imperfect right after a relative pronoun describes its antecedent: no event', () => {
+    assert.deepEqual(events('انتقدت مصر الميليشيات التي تقاتل الجيش اليمني.', [EGY, MIL, YARMY]), [
+      '111 مصر>الميليشيات asserted انتقدت',
+    ]);
+  });
+  it('a perfect in the same place tells an act: still an event', () => {
+    const out = events('انتقدت مصر الميليشيات التي هاجمت الجيش اليمني.', [EGY, MIL, YARMY]);
+    assert.ok(out.includes('111 مصر>الميليشيات asserted انتقدت'), out.join('; '));
+    assert.ok(
+      out.some((e) => e.startsWith('19') && e.includes('الميليشيات>الجيش اليمني')),
+      out.join('; '),
+    );
+  });
+  it('an act dated two or more years before the article (2020) is history', () => {
+    const ents: EntSpec[] = [
+      ['الرئيس الإيراني', 'PER', 'IRNGOV'],
+      ['السودان', 'GPE', 'SDN'],
+    ];
+    assert.deepEqual(events('وزار الرئيس الإيراني السودان في عام 2012.', ents, [['عام 2012', '2012']]), []);
+    assert.deepEqual(events('وزار الرئيس الإيراني السودان في عام 2020.', ents, [['عام 2020', '2020']]), [
+      '042 الرئيس الإيراني>السودان asserted وزار',
+    ]);
+  });
+  it('control named as a state of affairs (تحت سيطرة، الخاضعة لسيطرة) is no event', () => {
+    const ents: EntSpec[] = [
+      ['الجيش السوري', 'ORG', 'SYRMIL'],
+      ['المعارضة', 'ORG', 'SYRREB'],
+    ];
+    const out = events('وقصف الجيش السوري أحياء واقعة تحت سيطرة المعارضة في مدينة إدلب.', ents);
+    assert.ok(!out.some((e) => e.includes('سيطرة')), out.join('; '));
+    assert.ok(
+      out.some((e) => e.startsWith('19') && e.includes('قصف')),
+      out.join('; '),
+    );
+    const out2 = events('وقصف الجيش السوري أحياء خاضعة لسيطرة المعارضة في مدينة إدلب.', ents);
+    assert.ok(!out2.some((e) => e.includes('سيطرة')), out2.join('; '));
+  });
+  it('a visit after قبيل is the time of something else', () => {
+    const ents: EntSpec[] = [
+      ['وزير الخارجية الفرنسي', 'PER', 'FRAGOV'],
+      ['بغداد', 'GPE', 'IRQ'],
+    ];
+    assert.deepEqual(events('وتحدث وزير الخارجية الفرنسي قبيل زيارته إلى بغداد.', ents), []);
+  });
+});
+
+describe('arguments', () => {
+  it('a place after a visit noun is where the visit goes, not the visitor', () => {
+    const ents: EntSpec[] = [
+      ['اليمن', 'GPE', 'YEM'],
+      ['وفد الأمم المتحدة', 'ORG', 'IGOUNO'],
+    ];
+    assert.deepEqual(events('وتأتي زيارة اليمن من قبل وفد الأمم المتحدة بعد شهرين.', ents), [
+      '042 وفد الأمم المتحدة>اليمن asserted زيارة',
+    ]);
+  });
+  it('an actor with no country before a placed mention (شرطة الاحتلال الإسرائيلية) is that one', () => {
+    const doc = buildDoc('اقتحمت شرطة الاحتلال الإسرائيلية المسجد.', [
+      ['شرطة', 'ORG', 'COP'],
+      ['الإسرائيلية', 'GPE', 'ISR', 'إسرائيل'],
+    ]);
+    doc.entities[0].actor.country = null;
+    const out = brief(runEvents(doc));
+    assert.equal(out.length, 1, out.join('; '));
+    assert.match(out[0], /^17\d* إسرائيل>∅ asserted اقتحمت$/);
+  });
+  it('a verb joined by و does not take the subject of a relative clause before it', () => {
+    const ents: EntSpec[] = [
+      ['الوزير العراقي', 'PER', 'IRQGOV'],
+      ['الحكومة التركية', 'ORG', 'TURGOV'],
+    ];
+    const out = events('وانتقد الوزير العراقي العقوبات التي فرضتها الحكومة التركية، وطالب بإلغائها.', ents);
+    assert.ok(
+      out.some((e) => e.startsWith('10') && e.includes('الوزير العراقي>')),
+      out.join('; '),
+    );
+    assert.ok(!out.some((e) => e.startsWith('10') && e.includes('الحكومة التركية>')), out.join('; '));
+  });
+  it('a verbal noun with no actor and a place as its other party is left out; a named victim stays', () => {
+    assert.deepEqual(events('واستمر تحرير مدينة عدن.', [['عدن', 'GPE', 'YEM']]), []);
+    assert.deepEqual(
+      events('وأسفر الانفجار عن مقتل جندي تركي.', [['تركي', 'GPE', 'TUR', 'تركيا']]).filter((e) =>
+        e.includes('مقتل'),
+      ),
+      ['1823 ∅>تركيا asserted مقتل'],
+    );
+  });
+});
