@@ -113,7 +113,7 @@ interface TsvRow {
 }
 
 /** Read a TSV data file whose first line is `#schema<TAB>name`; `#` lines are comments. */
-export function readTsv(relPath: string, schema: string): TsvRow[] {
+function readTsv(relPath: string, schema: string): TsvRow[] {
   const path = join(dataDir, relPath);
   let text: string;
   try {

@@ -95,7 +95,7 @@ function classify(senses: Sense[]): UnitClass {
   return best;
 }
 
-export function codeOf(country: string | null, sectors: string[]): string | null {
+function codeOf(country: string | null, sectors: string[]): string | null {
   const c = (country ?? '') + (sectors[0] ?? '');
   return c === '' ? null : c;
 }

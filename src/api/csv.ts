@@ -50,7 +50,7 @@ export function csvCell(v: Cell): string {
   return needsQuotes.test(s) ? '"' + s.replaceAll('"', '""') + '"' : s;
 }
 
-export const csvHeader = columns.map((c) => c[0]).join(',') + '\r\n';
+const csvHeader = columns.map((c) => c[0]).join(',') + '\r\n';
 
 export function eventsCsv(events: EventRecord[]): string {
   let out = csvHeader;

@@ -36,7 +36,7 @@ const contextName: Record<string, string> = {
 };
 
 /** The parameter an ajv issue is about: the path's last segment, or the missing/extra property. */
-export function issueParameter(issue: AjvIssue): string | undefined {
+function issueParameter(issue: AjvIssue): string | undefined {
   const p = issue.params ?? {};
   if (typeof p.missingProperty === 'string') return p.missingProperty;
   if (typeof p.additionalProperty === 'string') return p.additionalProperty;
@@ -55,7 +55,7 @@ function describe(issue: AjvIssue, parameter: string | undefined, context: strin
   return `${where} "${parameter ?? '(root)'}": ${issue.message ?? 'invalid'}`;
 }
 
-export function toErrorBody(err: FastifyError, bodyLimit?: number): ApiErrorBody {
+function toErrorBody(err: FastifyError, bodyLimit?: number): ApiErrorBody {
   if (err instanceof ApiError) {
     return {
       statusCode: err.statusCode,

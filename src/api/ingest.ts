@@ -12,7 +12,7 @@ import { prepareDocument } from '../store/prepare.js';
 import type { PreparedDoc, PutResult, Store } from '../store/types.js';
 import type { DocumentBody } from './schemas.js';
 
-export const samplesDir = join(packageRoot, 'samples', 'articles');
+const samplesDir = join(packageRoot, 'samples', 'articles');
 
 let shared: Resources | null = null;
 /** The pipeline's resources in this thread, loaded once (for the sample articles at start-up). */
@@ -61,7 +61,7 @@ export function storeIngestor(store: Store): (doc: PreparedDoc) => Promise<PutRe
 }
 
 /** The sample articles (.txt, first line = title), in name order. */
-export function sampleFiles(dir = samplesDir): string[] {
+function sampleFiles(dir = samplesDir): string[] {
   return readdirSync(dir)
     .filter((n) => n.endsWith('.txt'))
     .sort()

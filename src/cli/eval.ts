@@ -1,7 +1,7 @@
 // marsad eval ner|links|times|quotes|events — accuracy on ../shared/data, one module each.
 import { UsageError } from './args.js';
 
-export const evalUsage = `usage: marsad eval ner|links|times|quotes|events [options]
+const evalUsage = `usage: marsad eval ner|links|times|quotes|events [options]
 
 Measures accuracy on the data in ../shared/data (set MARSAD_SHARED to point elsewhere).`;
 

@@ -25,7 +25,7 @@ import { createWriteStream } from 'node:fs';
 import type { EventFilter, EventRecord } from '../store/types.js';
 import { command, UsageError, withStore } from './args.js';
 
-export const exportUsage = `usage: marsad export events [--db PATH|postgres://…] [--format csv|jsonl] [--out FILE]
+const exportUsage = `usage: marsad export events [--db PATH|postgres://…] [--format csv|jsonl] [--out FILE]
                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--root NN]
 
 Writes the stored events as a GDELT-like table (columns documented in src/cli/export.ts).`;

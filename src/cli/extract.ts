@@ -5,7 +5,7 @@ import { extract, loadResources } from '../pipeline.js';
 import { command, UsageError } from './args.js';
 import { formatText } from './format-text.js';
 
-export const extractUsage = `usage: marsad extract FILE…|- [--date YYYY-MM-DD] [--format json|jsonl|text] [--max-bytes N]
+const extractUsage = `usage: marsad extract FILE…|- [--date YYYY-MM-DD] [--format json|jsonl|text] [--max-bytes N]
 
 Extracts entities, actors, quotes, times and events from Arabic articles and prints marsad/1.
 FILE may be .txt (first line = title), .json, .jsonl (optionally .gz) or - for stdin.

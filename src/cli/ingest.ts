@@ -7,7 +7,7 @@ import { DEFAULT_DB, isPostgresUrl } from '../store/open.js';
 import type { PostgresStore } from '../store/postgres/index.js';
 import { command, UsageError, withStore } from './args.js';
 
-export const ingestUsage = `usage: marsad ingest PATH… [--db PATH|postgres://…] [--workers N] [--date YYYY-MM-DD]
+const ingestUsage = `usage: marsad ingest PATH… [--db PATH|postgres://…] [--workers N] [--date YYYY-MM-DD]
                      [--format text|json] [--max-bytes N]
        marsad ingest --db postgres://… --work            (a worker: process queued jobs)
        marsad ingest PATH… --db postgres://… --enqueue-only
@@ -30,7 +30,7 @@ function progressLine(s: IngestSummary): string {
   return `ingest: ${n.toLocaleString('en-US')} documents · ${rate}/s · new ${s.new} · duplicate ${s.duplicate} · already ${s.present} · failed ${s.failed}`;
 }
 
-export function formatSummary(s: IngestSummary): string {
+function formatSummary(s: IngestSummary): string {
   const n = s.new + s.duplicate + s.present + s.failed;
   return [
     `documents: ${n} (new ${s.new}, duplicate ${s.duplicate}, already stored ${s.present}, failed ${s.failed})`,
@@ -43,7 +43,7 @@ export function formatSummary(s: IngestSummary): string {
  * A one-line message for a failure of the store or its disk (full, unwritable, connection lost),
  * which is the environment's fault, not a bug: null for anything else.
  */
-export function storeFailure(e: unknown, db: string): string | null {
+function storeFailure(e: unknown, db: string): string | null {
   const err = e as { code?: unknown; message?: unknown };
   const code = typeof err?.code === 'string' ? err.code : '';
   const msg = typeof err?.message === 'string' ? err.message.split('\n')[0] : String(e);

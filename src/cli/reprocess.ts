@@ -4,7 +4,7 @@ import { reprocess } from '../ingest/ingest.js';
 import { pipelineVersion } from '../ingest/version.js';
 import { command, withStore } from './args.js';
 
-export const reprocessUsage = `usage: marsad reprocess [--db PATH|postgres://…] [--workers N]
+const reprocessUsage = `usage: marsad reprocess [--db PATH|postgres://…] [--workers N]
 
 Re-extracts every stored document whose pipeline version (package version + digest of the data
 and model files) differs from the current one, replacing its entities, quotes, times and events.`;

@@ -2,7 +2,7 @@
 import type { SearchFilters, SearchResult } from '../store/types.js';
 import { command, UsageError, withStore } from './args.js';
 
-export const searchUsage = `usage: marsad search QUERY [--db PATH|postgres://…] [--format json|text] [--limit N] [--offset N]
+const searchUsage = `usage: marsad search QUERY [--db PATH|postgres://…] [--format json|text] [--limit N] [--offset N]
                      [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source S] [--actor A] [--root NN] [--place P]
                      [--no-facets]
 

@@ -33,11 +33,6 @@ export function createDoc(text: string, meta: Partial<DocMeta> = {}): Doc {
   };
 }
 
-/** A span with its text, read from the document. */
-export function textSpan(doc: { text: string }, span: Span): TextSpan {
-  return { start: span.start, end: span.end, text: doc.text.slice(span.start, span.end) };
-}
-
 export interface MarsadJson {
   schema: typeof SCHEMA;
   doc: {

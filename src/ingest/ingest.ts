@@ -41,7 +41,7 @@ export interface IngestOptions extends ReadOptions {
   claimTimeout?: number;
 }
 
-export function emptySummary(): IngestSummary {
+function emptySummary(): IngestSummary {
   return { new: 0, duplicate: 0, present: 0, failed: 0, entities: 0, quotes: 0, events: 0, seconds: 0 };
 }
 

@@ -6,14 +6,14 @@
 
 import { fmix, hashString } from '../text/hash.js';
 
-export const SIG_SIZE = 64;
-export const BANDS = 16;
-export const ROWS = SIG_SIZE / BANDS;
-export const SHINGLE = 3;
+const SIG_SIZE = 64;
+const BANDS = 16;
+const ROWS = SIG_SIZE / BANDS;
+const SHINGLE = 3;
 /** Estimated Jaccard similarity at or above which two documents are one story. */
 export const NEAR_DUP_THRESHOLD = 0.5;
 /** Fewer shingles than this: too short to judge, the document is its own cluster. */
-export const MIN_SHINGLES = 8;
+const MIN_SHINGLES = 8;
 
 const SEEDS = new Uint32Array(SIG_SIZE);
 for (let i = 0; i < SIG_SIZE; i++) SEEDS[i] = fmix((i + 1) * 0x9e3779b1);

@@ -46,7 +46,7 @@ function textDocument(text: string, opts: ReadOptions): ExtractInput {
 const FIELDS = ['text', 'title', 'date', 'url', 'source'] as const;
 
 /** One JSON record (SaudiNewsNet-style fields) → document. */
-export function jsonDocument(value: unknown, opts: ReadOptions): ExtractInput {
+function jsonDocument(value: unknown, opts: ReadOptions): ExtractInput {
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     throw new InputError('expected a JSON object with a "text" field');
   const o = value as Record<string, unknown>;

@@ -2,7 +2,7 @@
 import { loadDataFile } from '../resources.js';
 import { PhraseTable, entryTokens } from './view.js';
 
-export const NUMBER_WORDS_SCHEMA = 'marsad/number-words/1';
+const NUMBER_WORDS_SCHEMA = 'marsad/number-words/1';
 
 interface Named {
   value: number;

@@ -47,17 +47,17 @@ import type { CueForm, CueLexicon, Gender } from './lexicon.js';
 import type { MarkedQuote } from './finder.js';
 import { tokenAt } from '../text/structure.js';
 
-export const MAX_SPEAKER_WORDS = 8;
-export const MAX_COMPLEMENTIZER_GAP = 10;
-export const TERM_MAX_WORDS = 3;
-export const UNATTRIBUTED_MIN_WORDS = 6;
-export const INITIAL_SUBJECT_WORDS = 5;
-export const ANTECEDENT_WORDS = 6;
+const MAX_SPEAKER_WORDS = 8;
+const MAX_COMPLEMENTIZER_GAP = 10;
+const TERM_MAX_WORDS = 3;
+const UNATTRIBUTED_MIN_WORDS = 6;
+const INITIAL_SUBJECT_WORDS = 5;
+const ANTECEDENT_WORDS = 6;
 /** a word that opens a prepositional phrase with a clitic (بالجهود، للوزارة، كالعادة) */
 const PREPOSITIONAL = /^[وف]?(?:بال|لل|كال)/;
 /** bounds on backward searches, so that no input makes the stage quadratic */
-export const HISTORY_LOOKBACK = 50;
-export const MAX_MENTION_CHARS = 200;
+const HISTORY_LOOKBACK = 50;
+const MAX_MENTION_CHARS = 200;
 
 export interface AttributionInput {
   text: string;

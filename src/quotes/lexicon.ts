@@ -4,7 +4,7 @@
 import { loadDataFile } from '../resources.js';
 import { normaliseWord } from '../text/normalise.js';
 
-export const CUES_FILE = 'quotes/cues.json';
+const CUES_FILE = 'quotes/cues.json';
 export const CUES_SCHEMA = 'marsad.quote-cues/1';
 
 export type Gender = 'm' | 'f' | null;
@@ -121,7 +121,7 @@ function table(v: unknown, field: string): Record<string, string> {
 }
 
 /** Check the shape of a parsed cues file; throws naming the field that is wrong. */
-export function validateCues(file: CuesFile): void {
+function validateCues(file: CuesFile): void {
   const m = file.morphology;
   if (!m || typeof m !== 'object') fail('morphology', 'an object');
   strings(m.conjunctions, 'morphology.conjunctions');
@@ -168,7 +168,7 @@ export function validateCues(file: CuesFile): void {
 const words = (s: string): string[] => normaliseWord(s).split(/\s+/).filter(Boolean);
 
 /** Every 3rd-person surface form of one verb, with its gender, from the affix tables. */
-export function inflect(
+function inflect(
   v: CueVerbEntry,
   m: CuesFile['morphology'],
 ): { form: string; kind: CueForm['kind']; gender: Gender; bare?: boolean }[] {

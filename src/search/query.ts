@@ -30,7 +30,7 @@ export function parseQuery(query: string): ParsedQuery {
 }
 
 /** Most variants one query word expands to. */
-export const MAX_VARIANTS = 16;
+const MAX_VARIANTS = 16;
 
 /** Lookups a back-end answers from its vocabulary: which stems exist, by stem or by skeleton. */
 export type VocabLookup = (stems: string[], skeletons: string[]) => Promise<{ stem: string; skel: string }[]>;

@@ -187,7 +187,7 @@ class Where {
 }
 
 /** Two-digit CAMEO root from user input ('7', '07', '072' → '07'). */
-export function rootOf(s: string): string {
+function rootOf(s: string): string {
   const d = s.trim();
   return d.length === 1 ? `0${d}` : d.slice(0, 2);
 }

@@ -83,5 +83,3 @@ charClass[0x061c] = Ch.Format;
 charClass[0x00ad] = Ch.Format;
 charClass[0x180e] = Ch.Format;
 fill(0xd800, 0xdbff, Ch.HighSurrogate);
-
-export const isArabicLetter = (c: number): boolean => charClass[c] === Ch.Arabic;

@@ -11,7 +11,7 @@ const TA_MARBUTA = 0x0629;
  */
 const unitCache: (string | undefined)[] = new Array(0x10000);
 
-export function keyUnit(c: number): string {
+function keyUnit(c: number): string {
   let s = unitCache[c];
   if (s === undefined) {
     s = c === TA_MARBUTA ? 'ة' : normaliseWord(String.fromCharCode(c));

@@ -27,7 +27,7 @@ import { keyWithOffsets } from './clitics-key.js';
 import { normaliseWord } from './normalise.js';
 
 export const CLITIC_STATS_SCHEMA = 'marsad/clitic-stats/1';
-export const CLITIC_EXCEPTIONS_SCHEMA = 'marsad/clitic-exceptions/1';
+const CLITIC_EXCEPTIONS_SCHEMA = 'marsad/clitic-exceptions/1';
 
 export interface CliticStatsFile {
   schema: typeof CLITIC_STATS_SCHEMA;
@@ -83,15 +83,15 @@ export interface CliticModel {
  * evidence of the stem) a split word may be. Enclitic rates vary a lot between stems (نفسه is ~20×
  * the average rate of ه); lexicalised endings are off by far more (هناك ≈ 700× هنا + ك).
  */
-export const RATE_TOLERANCE = 100;
+const RATE_TOLERANCE = 100;
 /** The article: the same tolerance (only applied when the word also carries enclitics, see below). */
-export const ARTICLE_TOLERANCE = 20;
+const ARTICLE_TOLERANCE = 20;
 /**
  * Proclitics: how many times more frequent than its rest a word may be. Proclitics are strongly
  * collocational (وأضاف is ~25× أضاف, بشكل ~7× شكل+الشكل), so this bound is flat; it still stops
  * lexicalised words whose rest is a rare string (بعد ≈ 200× عد, بين, فقط, لكن ≈ 40–110×).
  */
-export const PROCLITIC_TOLERANCE = 30;
+const PROCLITIC_TOLERANCE = 30;
 /** The lexeme test: impossible forms at least this often (and this share of the word) block a split. */
 const LEXEME_MIN = 3;
 // Under the lexeme reading such forms run at ~0.13 (verbs: و, ف) to ~0.8 (nouns: ال, و, ب, ل) of the

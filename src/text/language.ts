@@ -7,7 +7,7 @@ export interface ScriptCounts {
   other: number;
 }
 
-export function countLetters(text: string, limit = 200_000): ScriptCounts {
+function countLetters(text: string, limit = 200_000): ScriptCounts {
   let arabic = 0;
   let other = 0;
   const n = Math.min(text.length, limit);

@@ -296,8 +296,3 @@ export function tokenise(text: string): TokenLayer {
   }
   return { count: out.count, start: out.start, end: out.end, kind: out.kind };
 }
-
-/** The text of token `i`. */
-export function tokenText(text: string, tokens: TokenLayer, i: number): string {
-  return text.slice(tokens.start[i], tokens.end[i]);
-}

@@ -3,7 +3,7 @@ import type { TimeMod } from '../doc/types.js';
 import { loadDataFile } from '../resources.js';
 import { PhraseTable, entryTokens } from '../numbers/view.js';
 
-export const TIME_LEXICON_SCHEMA = 'marsad/time-lexicon/1';
+const TIME_LEXICON_SCHEMA = 'marsad/time-lexicon/1';
 
 export type Unit = 'hour' | 'day' | 'week' | 'month' | 'year' | 'decade';
 export type PartOfDay = 'MO' | 'AF' | 'EV' | 'NI';

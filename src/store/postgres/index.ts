@@ -257,6 +257,6 @@ export async function openPostgres(url: string): Promise<PostgresStore> {
 }
 
 /** The URL without its password, for messages. */
-export function redact(url: string): string {
+function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }

@@ -72,7 +72,7 @@ class SqliteDb implements Db {
 /** A RETURNING insert is a reader in better-sqlite3: `all` handles both. */
 const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
 
-export class SqliteStore extends SqlStore {
+class SqliteStore extends SqlStore {
   readonly kind = 'sqlite' as const;
 
   protected async indexTerms(docs: { seq: number; terms: string[] }[]): Promise<void> {
