@@ -139,6 +139,7 @@ test('data errors name the file, line and field', () => {
         },
       ],
       ['per:y', { ...kb.actors.get('per:donald-trump')!, id: 'per:y', nisba: ['ترامبي'] }],
+      ['per:z', { ...kb.actors.get('per:donald-trump')!, id: 'per:z', nisbaPlurals: ['ترامبيون'] }],
     ]),
     roles: { ...roles, inferCountrySectors: ['NOPE'] },
   };
@@ -148,6 +149,7 @@ test('data errors name the file, line and field', () => {
     errors.join('\n'),
   );
   assert.ok(errors.some((e) => /per:y: only countries and organisations take nisba/.test(e)));
+  assert.ok(errors.some((e) => /per:z: only countries take broken-plural nisbas/.test(e)));
   assert.ok(errors.some((e) => /inferCountrySectors: unknown sector "NOPE"/.test(e)));
 });
 

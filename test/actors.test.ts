@@ -60,6 +60,14 @@ test('nisba adjectives resolve to their country', () => {
   checkSpans(doc);
 });
 
+test('broken-plural nisbas (أتراك، روس، الألمان) give the country of a role phrase', () => {
+  const doc = link('أصيب ثلاثة جنود أتراك في الهجوم، وقال مسؤولون روس إن الدبلوماسيين الألمان غادروا المدينة.');
+  assert.equal(entityAt(doc, 'جنود أتراك')?.actor.code, 'TURMIL');
+  assert.equal(entityAt(doc, 'مسؤولون روس')?.actor.country, 'RUS');
+  assert.equal(entityAt(doc, 'الدبلوماسيين الألمان')?.actor.country, 'DEU');
+  checkSpans(doc);
+});
+
 test('a capital used as an actor is its government; a capital as a place keeps coordinates', () => {
   const doc = link('رفضت موسكو الاتهامات الغربية، وقال دبلوماسي إن الوفد وصل إلى موسكو مساء أمس.');
   const gov = entityAt(doc, 'موسكو', 0);

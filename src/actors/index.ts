@@ -150,6 +150,9 @@ export function buildIndex(kb: KnowledgeBase): AliasIndex {
     for (const n of a.nisba)
       for (const f of nisbaForms(n))
         insert(root, f, a.kind === 'country' ? { k: 'nisba', country: a.id } : { k: 'actor', actor: a });
+    for (const n of a.nisbaPlurals)
+      for (const w of normPhrase(n).length === 1 ? normPhrase(n) : [])
+        for (const f of [[w], ['ال' + w]]) insert(root, f, { k: 'nisba', country: a.id });
   }
   for (const r of kb.roles.roles)
     for (const f of r.forms)

@@ -27,6 +27,9 @@ export interface KbActor {
   /** Nisba adjectives, masculine singular, as written: of countries (the country), and of
    * organisations (extra `adj=`: الحوثية → the Houthis). */
   nisba: string[];
+  /** Broken plurals of a country's nisba (أتراك، روس، ألمان), used as written and with the article:
+   * they cannot be derived from the singular. */
+  nisbaPlurals: string[];
   /** Countries one of which a story must name for the contextual names to apply (extra `ctx=`):
    * bare التحالف is the Saudi-led coalition in a story about Yemen, the US-led one in a story
    * about Iraq or Syria, and nobody in a story about German politics. */
@@ -99,6 +102,7 @@ const noExtras = () => ({
   years: [],
   capitalOf: null,
   nisba: [],
+  nisbaPlurals: [],
   context: [],
   contextualAr: [],
 });
@@ -220,6 +224,7 @@ function parseActorRow(file: string, row: TsvRow): KbActor {
     years: parseYears(years, where),
     capitalOf,
     nisba: adjectives,
+    nisbaPlurals: [],
     context,
     contextualAr,
   };
@@ -246,7 +251,7 @@ export function loadKb(): KnowledgeBase {
   }
   for (const row of readTsv('actors/country-extras.tsv', EXTRAS_SCHEMA)) {
     const where = `data/actors/country-extras.tsv line ${row.line}`;
-    const [iso3 = '', en = '', ar = '', nisba = '', lat = '', lon = ''] = row.cells;
+    const [iso3 = '', en = '', ar = '', nisba = '', lat = '', lon = '', plurals = ''] = row.cells;
     const a = actors.get(iso3);
     if (!a) throw new KbError(`${where}: field iso3 "${iso3}" is not in countries.json`);
     if (en) a.en = en;
@@ -259,6 +264,10 @@ export function loadKb(): KnowledgeBase {
       } else if (n && !a.ar.includes(n)) a.ar.push(n);
     }
     a.nisba = nisba
+      .split('|')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    a.nisbaPlurals = plurals
       .split('|')
       .map((s) => s.trim())
       .filter((s) => s !== '');
@@ -336,6 +345,8 @@ export function validateKb(kb: KnowledgeBase): string[] {
       errors.push(`${a.id}: coordinates out of range (${a.geo.lat}, ${a.geo.lon})`);
     if ((a.type === 'LOC' || a.type === 'FAC' || a.kind === 'place') && !a.geo)
       errors.push(`${a.id}: a place needs coordinates`);
+    if (a.nisbaPlurals.length > 0 && a.kind !== 'country')
+      errors.push(`${a.id}: only countries take broken-plural nisbas`);
     if (a.nisba.length > 0 && a.kind !== 'country' && a.kind !== 'org')
       errors.push(`${a.id}: only countries and organisations take nisba adjectives (adj=)`);
     if (a.contextualAr.length > 0 && a.context.length === 0)
