@@ -55,16 +55,29 @@ function checkSpans(doc: Doc): void {
 
 test('nisba adjectives resolve to their country', () => {
   const doc = link('قصفت الطائرات الروسية مواقع قرب الحدود، وانتقد المسؤولون الأتراك الغارات الروسية.');
-  assert.equal(entityAt(doc, 'الروسية')?.actor.code, 'RUS');
+  assert.equal(entityAt(doc, 'الروسية', 1)?.actor.code, 'RUS');
   assert.equal(entityAt(doc, 'الروسية', 1)?.actor.id, 'RUS');
   checkSpans(doc);
 });
 
 test('broken-plural nisbas (أتراك، روس، الألمان) give the country of a role phrase', () => {
-  const doc = link('أصيب ثلاثة جنود أتراك في الهجوم، وقال مسؤولون روس إن الدبلوماسيين الألمان غادروا المدينة.');
+  const doc = link(
+    'أصيب ثلاثة جنود أتراك في الهجوم، وقال مسؤولون روس إن الدبلوماسيين الألمان غادروا المدينة.',
+  );
   assert.equal(entityAt(doc, 'جنود أتراك')?.actor.code, 'TURMIL');
   assert.equal(entityAt(doc, 'مسؤولون روس')?.actor.country, 'RUS');
   assert.equal(entityAt(doc, 'الدبلوماسيين الألمان')?.actor.country, 'DEU');
+  checkSpans(doc);
+});
+
+test('warplanes, warships and tanks with a nisba are that country’s military; alone they are no actor', () => {
+  const doc = link(
+    'قصفت الطائرات الروسية مواقع قرب المدينة، وأطلقت بوارج أمريكية صواريخ، ثم حلقت الطائرات فوق البحر.',
+  );
+  assert.equal(entityAt(doc, 'الطائرات الروسية')?.actor.code, 'RUSMIL');
+  assert.equal(entityAt(doc, 'الطائرات الروسية')?.type, 'ORG');
+  assert.equal(entityAt(doc, 'بوارج أمريكية')?.actor.code, 'USAMIL');
+  assert.equal(entityAt(doc, 'الطائرات'), undefined);
   checkSpans(doc);
 });
 
