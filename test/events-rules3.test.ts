@@ -101,3 +101,45 @@ describe('arguments', () => {
     );
   });
 });
+
+describe('subjects before the verb', () => {
+  it('a state before a masculine verb is not its subject (states take the feminine)', () => {
+    const ents: EntSpec[] = [
+      ['نوري المالكي', 'PER', 'IRQGOV'],
+      ['السعودية', 'GPE', 'SAU'],
+    ];
+    const out = events('وزعم نوري المالكي أن السعودية تدعم الإرهاب وطالب بمحاسبتها.', ents);
+    assert.ok(!out.some((e) => e.startsWith('10') && e.includes('السعودية>')), out.join('; '));
+    // … and before a feminine one it is (شنت: a short feminine perfect).
+    const out2 = events('وقال مسؤول إن القوات التي تقودها الولايات المتحدة شنت غارات على مواقع داعش.', [
+      ['الولايات المتحدة', 'GPE', 'USA'],
+      ['داعش', 'ORG', 'IMGREB'],
+    ]);
+    assert.deepEqual(out2, ['195 الولايات المتحدة>داعش reported غارات']);
+  });
+  it('the second of two coordinated names after a preposition is not the next verb’s subject', () => {
+    const ents: EntSpec[] = [
+      ['حماس', 'ORG', 'PSEREB'],
+      ['الجهاد الإسلامي', 'ORG', 'PSEREB'],
+    ];
+    const out = events('وقال شهود إن سيارات تعود لعناصر من حماس والجهاد الإسلامي دمرت في انفجار.', ents);
+    assert.ok(!out.some((e) => e.includes('الجهاد الإسلامي>')), out.join('; '));
+  });
+});
+
+describe('codes from the object (CAMEO 16)', () => {
+  it('أوقف with funding or projects is stopping aid (162), with a person an arrest (173)', () => {
+    const ents: EntSpec[] = [
+      ['إيران', 'GPE', 'IRN'],
+      ['السودان', 'GPE', 'SDN'],
+    ];
+    assert.deepEqual(events('أوقفت إيران تمويل مشاريع في السودان.', ents), ['162 إيران>∅ asserted أوقفت']);
+    assert.deepEqual(
+      events('أوقفت الشرطة السودانية مواطنا إيرانيا.', [
+        ['الشرطة السودانية', 'ORG', 'SDNCOP'],
+        ['إيرانيا', 'GPE', 'IRN', 'إيران'],
+      ]),
+      ['173 الشرطة السودانية>إيران asserted أوقفت'],
+    );
+  });
+});

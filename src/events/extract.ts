@@ -538,8 +538,10 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
     // shares its subject.
     let comma = false;
     for (let u = stop + 1; u < t && !comma; u++) comma = v.isComma(u);
-    if (!comma) {
-      res.src = subjectOf(v, stop, a, b, memo, depth + 1).src;
+    // (… أن السعودية تدعم الإرهاب وطالب: not a state before a masculine verb.)
+    const shared = comma ? NONE : subjectOf(v, stop, a, b, memo, depth + 1).src;
+    if (!comma && !(shared.length === 1 && stateMismatch(v, t, shared[0]))) {
+      res.src = shared;
       res.how = 'coord';
       return res;
     }
@@ -585,7 +587,8 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
       if (v.isQuote(u) || g.copulas.has(v.nw[u])) continue;
       const mi = v.startsAt(u);
       if (mi >= 0) {
-        if (v.prepOf(mi) === '' && !v.isAgent(mi) && !v.inDateline(mi)) svo = mi;
+        // بأن السعودية راعية … وطالب: a subject before its verb agrees with it in gender.
+        if (v.prepOf(mi) === '' && !v.isAgent(mi) && !v.inDateline(mi) && !stateMismatch(v, t, mi)) svo = mi;
         break;
       }
       const k = v.doc.tokens.kind[u];
@@ -615,7 +618,10 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
       !v.isNisba(mi) &&
       v.prepOf(mi) === '' &&
       !v.isAgent(mi) &&
-      !v.inDateline(mi)
+      !v.inDateline(mi) &&
+      // في حركتي حماس والجهاد الإسلامي دمرت: a conjunct shares the first one's preposition.
+      !v.conjoined(mi) &&
+      !stateMismatch(v, t, mi)
     ) {
       res.src = [mi];
       res.how = 'svo';
@@ -698,7 +704,9 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
   if ((w[0] === 'و' || w[0] === 'ف' || prev === 'و' || prev === 'كما' || prev === 'ثم') && depth < 3) {
     for (let m = t - 1; m >= a; m--) {
       if (v.isVerbTrigger(m) && !inRelative(v, m, a)) {
-        res.src = subjectOf(v, m, a, b, memo, depth + 1).src;
+        const shared = subjectOf(v, m, a, b, memo, depth + 1).src;
+        if (shared.length === 1 && stateMismatch(v, t, shared[0])) continue;
+        res.src = shared;
         res.how = 'coord';
         return res;
       }
@@ -758,13 +766,19 @@ function headAntecedent(v: DocView, u: number, stem: string): number {
   return -1;
 }
 
+/** A state named by its name (السعودية, إيران) before a masculine verb (وطالب) is not its subject:
+ * states take the feminine. (Persons are not checked: groups of people take either gender.) */
+function stateMismatch(v: DocView, t: number, mi: number): boolean {
+  return v.ments[mi].ent.type === 'GPE' && !agrees(v, t, mi);
+}
+
 /** Does a 3rd-person verb's gender (أضافت/تؤكد feminine, أضاف/يؤكد masculine) allow this subject?
  * Persons take the masculine (a woman named as a source is rare and is then missed); countries
  * and cities the feminine; organisations either. */
 function agrees(v: DocView, t: number, mi: number): boolean {
   let w = v.nw[t];
   if (w.length > 3 && (w[0] === 'و' || w[0] === 'ف')) w = w.slice(1);
-  const fem = w[0] === 'ت' || (w.length >= 4 && w.endsWith('ت'));
+  const fem = w[0] === 'ت' || (w.length >= 3 && w.endsWith('ت'));
   const type = v.ments[mi].ent.type;
   if (type === 'PER') return !fem;
   // الفلسطيني in المجلس الوطني الفلسطيني stands for the council: either gender.
