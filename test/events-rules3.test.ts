@@ -143,3 +143,35 @@ describe('codes from the object (CAMEO 16)', () => {
     );
   });
 });
+
+describe('parts and topics', () => {
+  it('a part of an actor after the verb (قوة من الجيش, عدد كبير من) is that actor', () => {
+    const ents: EntSpec[] = [
+      ['الجيش الأردني', 'ORG', 'JORMIL'],
+      ['سوريين', 'GPE', 'SYR', 'سوريا'],
+    ];
+    assert.deepEqual(events('اعتقلت قوة من الجيش الأردني خمسة مهربين سوريين قرب الحدود.', ents), [
+      '173 الجيش الأردني>سوريا asserted اعتقلت',
+    ]);
+  });
+  it('an event noun that a meeting discussed is its topic, not an event', () => {
+    const ents: EntSpec[] = [
+      ['وزير الخارجية الأردني', 'PER', 'JORGOV'],
+      ['نظيره العراقي', 'PER', 'IRQGOV'],
+      ['الإماراتية', 'GPE', 'ARE', 'الإمارات'],
+    ];
+    const out = events(
+      'والتقى وزير الخارجية الأردني نظيره العراقي، وتناول اللقاء الأوضاع الإنسانية والمساعدات الإماراتية للنازحين.',
+      ents,
+    );
+    assert.ok(
+      out.some((e) => e.startsWith('04')),
+      out.join('; '),
+    );
+    assert.ok(!out.some((e) => e.includes('المساعدات')), out.join('; '));
+    // The same noun told as news is an event.
+    assert.deepEqual(events('ووصلت المساعدات الإماراتية إلى النازحين.', ents), [
+      '070 الإمارات>∅ asserted المساعدات',
+    ]);
+  });
+});

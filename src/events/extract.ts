@@ -685,6 +685,27 @@ function subjectOf(v: DocView, t: number, a: number, b: number, memo: Map<number
       return res;
     }
   }
+  // أوقفت قوة من الجيش اللبناني …, وفر عدد كبير من الميليشيات: a part of an actor is that actor.
+  if (
+    vso < 0 &&
+    u < b &&
+    v.doc.tokens.kind[u] === TokenKind.ArabicWord &&
+    inSet(v.cands[u], g.partitiveHeads)
+  ) {
+    for (let k = u + 1; k < Math.min(b - 1, u + 4); k++) {
+      if (v.nw[k] === 'من') {
+        const mi = v.startsAt(k + 1);
+        if (mi >= 0 && ACTOR_TYPES.has(v.ments[mi].ent.type) && !v.inDateline(mi)) {
+          res.src = [mi];
+          res.how = 'vso';
+          res.after = v.ments[mi].last + 1;
+          return res;
+        }
+        break;
+      }
+      if (v.mAt[k] >= 0 || v.doc.tokens.kind[k] !== TokenKind.ArabicWord || v.trig[k]) break;
+    }
+  }
   if (vso >= 0 && v.isNisba(vso)) {
     const next = v.ments[vso].last + 1 < b ? v.startsAt(v.ments[vso].last + 1) : -1;
     if (next >= 0) vso = next;
@@ -1092,6 +1113,8 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
     for (const tr of trs) {
       if (tr.code === null || absorbed.has(tr)) continue;
       if (!tr.verb && objectOfEventVerb(v, tr.t, a)) continue;
+      // تناول اللقاء الأوضاع في اليمن ودعم مصر للتحالف: what a meeting discussed is its topic.
+      if (!tr.verb && topicOf(v, tr.t, a)) continue;
       // ذكرى مقتل, منذ سيطرة التنظيم: a noun event named as a date or an anniversary is background.
       if (!tr.verb && tr.t > a && inSet(v.cands[tr.t - 1], v.res.gram.backgroundHeads)) continue;
       if (tr.verb && relativeOfNounTrigger(v, tr.t, a)) continue;
@@ -1370,6 +1393,18 @@ function namedVictim(v: DocView, tm: number | undefined): boolean {
   const m = v.ments[tm];
   if (m.ent.type === 'PER') return true;
   return v.isNisba(tm) && m.first > 0 && inSet(v.cands[m.first - 1], v.res.gram.personNouns);
+}
+
+/** Is the noun at t among the topics of a verb of discussing (بحث, تناول, استعرض) before it in
+ * its clause (up to 12 words back, across one comma of a list, not past another verb)? */
+function topicOf(v: DocView, t: number, a: number): boolean {
+  const g = v.res.gram;
+  for (let u = t - 1, commas = 0; u >= Math.max(a, t - 12); u--) {
+    if (v.isBoundary(u) || (v.isComma(u) && ++commas > 1)) return false;
+    if (inSet(v.cands[u], g.topicWords)) return true;
+    if (v.isVerbTrigger(u)) return false;
+  }
+  return false;
 }
 
 /** Is the verb at m the verb of a relative clause (التي اعتبرها, الذي قال إنه)? */

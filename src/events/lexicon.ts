@@ -221,6 +221,7 @@ interface GrammarFile {
   actorHeads: string[];
   partitiveHeads: string[];
   personNouns: string[];
+  topicWords: string[];
   backgroundHeads: string[];
   eventAdjectives: string[];
   negation: string[];
@@ -247,6 +248,8 @@ export interface Grammar {
   partitiveHeads: WordSet;
   /** Nouns naming people (جندي, مدني, صحفي): a nisba after one names a person's state. */
   personNouns: WordSet;
+  /** Verbs of discussing (بحث, تناول, استعرض): event nouns after them are topics, not events. */
+  topicWords: WordSet;
   backgroundHeads: WordSet;
   /** Adjectives describing an event noun (الجوية, المكثفة): a nisba after them is still the actor. */
   eventAdjectives: WordSet;
@@ -276,6 +279,7 @@ export function compileGrammar(g: GrammarFile, where = GRAMMAR_FILE): Grammar {
     'actorHeads',
     'partitiveHeads',
     'personNouns',
+    'topicWords',
     'backgroundHeads',
     'eventAdjectives',
     'negation',
@@ -306,6 +310,7 @@ export function compileGrammar(g: GrammarFile, where = GRAMMAR_FILE): Grammar {
     actorHeads: wordSet(g.actorHeads),
     partitiveHeads: wordSet(g.partitiveHeads),
     personNouns: wordSet(g.personNouns),
+    topicWords: wordSet(g.topicWords),
     backgroundHeads: wordSet(g.backgroundHeads),
     eventAdjectives: wordSet(g.eventAdjectives),
     negation: set(g.negation),
