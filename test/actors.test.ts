@@ -81,6 +81,15 @@ test('warplanes, warships and tanks with a nisba are that country’s military; 
   checkSpans(doc);
 });
 
+test('a role phrase made definite by its second noun takes the story’s country (قوات النظام)', () => {
+  const doc = link(
+    'أعلنت الحكومة السورية أن قوات النظام استعادت بلدة قرب حلب، وقال الجيش السوري إن المعارك انتهت.',
+  );
+  assert.equal(entityAt(doc, 'قوات النظام')?.actor.country, 'SYR');
+  assert.equal(entityAt(doc, 'قوات النظام')?.actor.inferred, true);
+  checkSpans(doc);
+});
+
 test('a capital used as an actor is its government; a capital as a place keeps coordinates', () => {
   const doc = link('رفضت موسكو الاتهامات الغربية، وقال دبلوماسي إن الوفد وصل إلى موسكو مساء أمس.');
   const gov = entityAt(doc, 'موسكو', 0);

@@ -568,19 +568,32 @@ export function linkDoc(
       // الكويتية … الوزارة); else it takes the article's main country. Adjectives (rank 0) alone
       // are no actor.
       let corefTo: Draft | null = null;
-      if (sector !== null && country === null && absorbed === null && unit.definite) {
+      // A phrase is definite when any of its units is: قوات النظام is as definite as الجيش.
+      let definite = false;
+      for (let x = u; x < k && !definite; x++) definite = units[x].definite;
+      if (sector !== null && country === null && absorbed === null && definite) {
         const ante = byHead.get(headForm);
         if (ante !== undefined && ante.actor.country !== null) corefTo = ante;
       }
+      // A named person right after the phrase gives it its country below (قوات هادي, حكومة الرئيس
+      // أشرف غني), so it is not inferred from the story.
+      const after = units[k];
+      const personNext =
+        !unit.definite &&
+        after !== undefined &&
+        after.cls === 'actor' &&
+        after.actor?.kind === 'person' &&
+        after.ti === units[k - 1].tj;
       let inferred = false;
       if (
+        !personNext &&
         corefTo === null &&
         bestRank >= 1 &&
         sector !== null &&
         country === null &&
         absorbed === null &&
         mainCountry !== null &&
-        unit.definite &&
+        definite &&
         idx.inferSectors.has(sector) &&
         !idx.noInference.has(headForm) &&
         !idx.noInference.has(unit.formFull)
