@@ -26,7 +26,7 @@ describe('background: what a relative clause or a date says about an actor', () 
       out.join('; '),
     );
   });
-  it('an act dated two or more years before the article (2020) is history', () => {
+  it('an act dated half a year or more before the article (2020-12-30) is history', () => {
     const ents: EntSpec[] = [
       ['الرئيس الإيراني', 'PER', 'IRNGOV'],
       ['السودان', 'GPE', 'SDN'],
@@ -35,6 +35,14 @@ describe('background: what a relative clause or a date says about an actor', () 
     assert.deepEqual(events('وزار الرئيس الإيراني السودان في عام 2020.', ents, [['عام 2020', '2020']]), [
       '042 الرئيس الإيراني>السودان asserted وزار',
     ]);
+    assert.deepEqual(
+      events('وزار الرئيس الإيراني السودان في مايو 2020.', ents, [['مايو 2020', '2020-05']]),
+      [],
+    );
+    assert.equal(
+      events('وزار الرئيس الإيراني السودان في أكتوبر 2020.', ents, [['أكتوبر 2020', '2020-10']]).length,
+      1,
+    );
   });
   it('control named as a state of affairs (تحت سيطرة، الخاضعة لسيطرة) is no event', () => {
     const ents: EntSpec[] = [

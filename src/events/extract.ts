@@ -1416,16 +1416,28 @@ function inRelative(v: DocView, m: number, a: number): boolean {
   return false;
 }
 
-/** Years before the article's own year from which a dated act is history, not news. */
-const HISTORY_YEARS = 2;
+/** Days before the article's date from which a dated act is history, not news. */
+const HISTORY_DAYS = 180;
 
-/** Is the trigger's clause dated (في 2009, في العام 2012) at least HISTORY_YEARS before the article's
- * year? The time must sit in the trigger's clause, within a few words of it. */
+/** The last day (as a UTC day number) of a time value: 2012 → 2012-12-31, 2014-12 → 2014-12-31,
+ * 2015-07-02 → that day; NaN for other shapes (weeks, seasons, ranges). */
+function lastDay(value: string): number {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return Number.NaN;
+  const y = Number(m[1]);
+  if (m[3]) return Date.UTC(y, Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+  if (m[2]) return Date.UTC(y, Number(m[2]), 0) / 86_400_000;
+  return Date.UTC(y, 11, 31) / 86_400_000;
+}
+
+/** Is the trigger's clause dated (في 2009, في ديسمبر 2014) at least HISTORY_DAYS before the
+ * article? The time must sit in the trigger's clause, within a few words of it; relative times
+ * (الشهر الماضي) are the article's own frame and never history. */
 function historical(v: DocView, t: number, a: number, b: number): boolean {
   const date = v.doc.meta.date;
   if (!date || v.doc.times.length === 0) return false;
-  const year = Number.parseInt(date.slice(0, 4), 10);
-  if (!(year > 0)) return false;
+  const today = lastDay(date.slice(0, 10));
+  if (Number.isNaN(today)) return false;
   const tk = v.doc.tokens;
   let lo = t;
   for (let u = t - 1; u >= Math.max(a, t - 6) && !v.isComma(u) && !v.isBoundary(u); u--) lo = u;
@@ -1435,13 +1447,8 @@ function historical(v: DocView, t: number, a: number, b: number): boolean {
   const to = tk.end[hi];
   for (const x of v.doc.times) {
     if (x.start < from || x.end > to || x.value === null || x.relative) continue;
-    const y = Number.parseInt(x.value.slice(0, 4), 10);
-    if (
-      y > 0 &&
-      y <= year - HISTORY_YEARS &&
-      (x.until === undefined || Number.parseInt(x.until, 10) <= year - HISTORY_YEARS)
-    )
-      return true;
+    const end = lastDay(x.until ?? x.value);
+    if (end < today - HISTORY_DAYS) return true;
   }
   return false;
 }
