@@ -90,6 +90,18 @@ test('a role phrase made definite by its second noun takes the story’s country
   checkSpans(doc);
 });
 
+test('a nisba closes a role phrase: the definite noun or name after it is the next argument', () => {
+  const doc = link(
+    'دعت الحكومة اليمنية الأمم المتحدة إلى التدخل، وحذر الجيش العراقي الفصائل المسلحة، وقال مسؤول إن المعارضة السورية المسلحة انسحبت.',
+  );
+  assert.equal(entityAt(doc, 'الحكومة اليمنية')?.actor.code, 'YEMGOV');
+  assert.equal(entityAt(doc, 'الأمم المتحدة')?.actor.id, 'org:un');
+  assert.equal(entityAt(doc, 'الجيش العراقي')?.actor.code, 'IRQMIL');
+  assert.equal(entityAt(doc, 'الفصائل المسلحة')?.actor.sectors[0], 'REB');
+  assert.ok(entityAt(doc, 'المعارضة السورية المسلحة'), 'a modifier after the nisba stays in the phrase');
+  checkSpans(doc);
+});
+
 test('a capital used as an actor is its government; a capital as a place keeps coordinates', () => {
   const doc = link('رفضت موسكو الاتهامات الغربية، وقال دبلوماسي إن الوفد وصل إلى موسكو مساء أمس.');
   const gov = entityAt(doc, 'موسكو', 0);

@@ -518,9 +518,19 @@ export function linkDoc(
       let absorbed: Unit | null = null;
       let headForm = '';
       let personal = unit.cls === 'head';
+      let afterNisba = false;
       while (k < units.length) {
         const x = units[k];
         if (k > u && (x.clitics !== '' || !(x.ti === units[k - 1].tj && joins(units[k - 1].tj - 1)))) break;
+        // A nisba closes the noun phrase: a definite noun or a name after it is the next argument
+        // (وطالبت الرئاسة الفلسطينية المجتمع الدولي، دعت الحكومة اليمنية الأمم المتحدة).
+        if (
+          afterNisba &&
+          (x.cls === 'actor' ||
+            (x.cls === 'role' && x.definite && x.senses.some((y) => y.k === 'role' && y.rank >= 1)))
+        )
+          break;
+        if (x.cls === 'nisba') afterNisba = true;
         if (x.cls === 'role') {
           for (const s of x.senses)
             if (s.k === 'role' && s.rank >= bestRank) {
