@@ -60,7 +60,7 @@ test('knowledge base: every country of the region has nisbas, a capital and coor
   }
 });
 
-test('knowledge base: an alias shared by two actors has a disambiguation rule (type, country or years)', () => {
+test('knowledge base: an alias shared by two actors has a disambiguation rule (type, country, years or story context)', () => {
   const index = buildIndex(kb);
   const problems: string[] = [];
   const walk = (node: TrieNode, path: string[]): void => {
@@ -70,7 +70,13 @@ test('knowledge base: an alias shared by two actors has a disambiguation rule (t
     for (let i = 0; i < actors.length; i++)
       for (let j = i + 1; j < actors.length; j++) {
         const [a, b] = [actors[i], actors[j]];
-        const ok = a.type !== b.type || a.country !== b.country || (a.years.length > 0 && b.years.length > 0);
+        const contexts =
+          a.context.length > 0 && b.context.length > 0 && a.context.join() !== b.context.join();
+        const ok =
+          a.type !== b.type ||
+          a.country !== b.country ||
+          (a.years.length > 0 && b.years.length > 0) ||
+          contexts;
         if (!ok) problems.push(`"${path.join(' ')}": ${a.id} / ${b.id}`);
       }
     if (node.next) for (const [w, nx] of node.next) walk(nx, [...path, w]);
