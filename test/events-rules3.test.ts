@@ -183,3 +183,17 @@ describe('parts and topics', () => {
     ]);
   });
 });
+
+describe('verbal nouns with an actor genitive and a ل object', () => {
+  it('انتقاد السعودية لقطر: the genitive is the critic, the ل phrase the criticised', () => {
+    const ents: EntSpec[] = [
+      ['السعودية', 'GPE', 'SAU'],
+      ['قطر', 'GPE', 'QAT'],
+    ];
+    assert.deepEqual(events('وأثار انتقاد السعودية لقطر ردود فعل.', ents), [
+      '111 السعودية>قطر asserted انتقاد',
+    ]);
+    // Without a ل object the genitive stays what the noun is done to (no actor: no event).
+    assert.deepEqual(events('وأثار انتقاد السعودية ردود فعل.', ents), []);
+  });
+});

@@ -1250,6 +1250,13 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
             how = 'gen';
             const from = gen >= 0 ? v.ments[src[src.length - 1]].last + 1 : tr.t + 1;
             tgt = targetAfter(v, from, b, tr.entry, new Set(src.map((m) => v.ments[m].ent)));
+          } else if (gen >= 0 && nisbaSrc < 0 && lamObject(v, gen, b) !== null) {
+            // دعم حكومة مصر للتحالف, إدانة السعودية للهجوم: an actor genitive followed by a ل
+            // object is the noun's subject; the ل phrase is what it is done to.
+            const obj = lamObject(v, gen, b)!;
+            src = v.coordinated(gen, b);
+            tgt = obj >= 0 ? v.coordinated(obj, b) : NONE;
+            how = 'gen';
           } else {
             const own = new Set<Entity>(nisbaSrc >= 0 ? [v.ments[nisbaSrc].ent] : []);
             tgt = gen >= 0 ? v.coordinated(gen, b) : targetAfter(v, tr.t + 1, b, tr.entry, own);
@@ -1405,6 +1412,19 @@ function topicOf(v: DocView, t: number, a: number): boolean {
     if (v.isVerbTrigger(u)) return false;
   }
   return false;
+}
+
+/** After a verbal noun's actor genitive (دعم حكومة مصر), a ل object right after it (للتحالف,
+ * لليمن, للهجوم): the mention it introduces, -1 for a ل word that is no mention, null when no ل
+ * object follows (or the genitive is not an actor). */
+function lamObject(v: DocView, gen: number, b: number): number | null {
+  if (!ACTOR_TYPES.has(v.ments[gen].ent.type) || v.isNisba(gen)) return null;
+  const u = v.ments[gen].last + 1;
+  if (u >= b || v.doc.tokens.kind[u] !== TokenKind.ArabicWord) return null;
+  const mi = v.startsAt(u);
+  if (mi >= 0) return v.prepOf(mi) === 'ل' ? mi : null;
+  const w = v.nw[u];
+  return w.length > 3 && w[0] === 'ل' && !v.res.gram.allPreps.has(w) && v.mAt[u] < 0 ? -1 : null;
 }
 
 /** Is the verb at m the verb of a relative clause (التي اعتبرها, الذي قال إنه)? */
