@@ -197,3 +197,15 @@ describe('verbal nouns with an actor genitive and a ل object', () => {
     assert.deepEqual(events('وأثار انتقاد السعودية ردود فعل.', ents), []);
   });
 });
+
+describe('support verbs of ability', () => {
+  it('تمكن من + verbal noun: the verb’s subject is the noun’s actor', () => {
+    const ents: EntSpec[] = [
+      ['القوات العراقية', 'ORG', 'IRQMIL'],
+      ['تكريت', 'GPE', 'IRQ'],
+    ];
+    const out = events('وتمكنت القوات العراقية من تحرير مدينة تكريت.', ents);
+    assert.equal(out.length, 1, out.join('; '));
+    assert.match(out[0], /^190 القوات العراقية>/);
+  });
+});
