@@ -125,6 +125,13 @@ describe('subjects before the verb', () => {
     ]);
     assert.deepEqual(out2, ['195 الولايات المتحدة>داعش reported غارات']);
   });
+  it('the future س and purpose ل come before the feminine prefix (ستقصف agrees with a state)', () => {
+    const out = events('وقال مسؤول إن إيران ستقصف مواقع داعش.', [
+      ['إيران', 'GPE', 'IRN'],
+      ['داعش', 'ORG', 'IMGREB'],
+    ]);
+    assert.deepEqual(out, ['194 إيران>داعش planned ستقصف']);
+  });
   it('the second of two coordinated names after a preposition is not the next verb’s subject', () => {
     const ents: EntSpec[] = [
       ['حماس', 'ORG', 'PSEREB'],

@@ -799,6 +799,8 @@ function stateMismatch(v: DocView, t: number, mi: number): boolean {
 function agrees(v: DocView, t: number, mi: number): boolean {
   let w = v.nw[t];
   if (w.length > 3 && (w[0] === 'و' || w[0] === 'ف')) w = w.slice(1);
+  // لتمول, ستؤمن: the purpose ل and the future س come before the person prefix.
+  if (w.length > 3 && (w[0] === 'ل' || w[0] === 'س') && (w[1] === 'ت' || w[1] === 'ي')) w = w.slice(1);
   const fem = w[0] === 'ت' || (w.length >= 3 && w.endsWith('ت'));
   const type = v.ments[mi].ent.type;
   if (type === 'PER') return !fem;
