@@ -216,3 +216,15 @@ describe('support verbs of ability', () => {
     assert.match(out[0], /^190 القوات العراقية>/);
   });
 });
+
+describe('أعرب عن + a noun of disapproval or thanks', () => {
+  it('استغراب is disapproval (111), شكر praise (051)', () => {
+    const ents: EntSpec[] = [['وزير الخارجية المصري', 'PER', 'EGYGOV']];
+    assert.deepEqual(events('وأعرب وزير الخارجية المصري عن استغرابه من التصريحات.', ents), [
+      '111 وزير الخارجية المصري>∅ asserted وأعرب',
+    ]);
+    assert.deepEqual(events('وأعرب وزير الخارجية المصري عن شكره للحكومة.', ents), [
+      '051 وزير الخارجية المصري>∅ asserted وأعرب',
+    ]);
+  });
+});
