@@ -102,6 +102,16 @@ test('a nisba closes a role phrase: the definite noun or name after it is the ne
   checkSpans(doc);
 });
 
+test('capital metonymy after more verbs and after بحسب; a capital before an unrelated verb stays a place', () => {
+  const doc = link(
+    'ورحبت القاهرة بالاتفاق، وبحسب أنقرة فإن الوفد غادر، وبعد انتهاء اتفاق فيينا تغلق اللجنة الملف.',
+  );
+  assert.equal(entityAt(doc, 'القاهرة')?.actor.code, 'EGYGOV');
+  assert.equal(entityAt(doc, 'أنقرة')?.actor.code, 'TURGOV');
+  assert.notEqual(entityAt(doc, 'فيينا')?.actor.code, 'AUTGOV');
+  checkSpans(doc);
+});
+
 test('a capital used as an actor is its government; a capital as a place keeps coordinates', () => {
   const doc = link('رفضت موسكو الاتهامات الغربية، وقال دبلوماسي إن الوفد وصل إلى موسكو مساء أمس.');
   const gov = entityAt(doc, 'موسكو', 0);
