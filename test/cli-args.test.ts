@@ -130,7 +130,10 @@ test('marsad eval: a bad option is a usage error naming the task and the value, 
   const { runEval } = await import('../src/cli/eval.js');
   const sink = () => new Writable({ write: (_c, _e, cb) => cb() });
   for (const [argv, msg] of [
-    [['events', '--batch', 'x'], /^marsad eval events: --batch expects one of a, b, c, d(, [a-z])*, found "x"$/],
+    [
+      ['events', '--batch', 'x'],
+      /^marsad eval events: --batch expects one of a, b, c, d(, [a-z])*, found "x"$/,
+    ],
     [
       ['events', '--min-confidence', '2'],
       /^marsad eval events: --min-confidence expects a number from 0 to 1/,
