@@ -228,3 +228,15 @@ describe('أعرب عن + a noun of disapproval or thanks', () => {
     ]);
   });
 });
+
+describe('an object right after a comma', () => {
+  it('a person’s comma followed by a state is the object, not an apposition', () => {
+    const ents: EntSpec[] = [
+      ['عمر البشير', 'PER', 'SDNGOV'],
+      ['فرنسا', 'GPE', 'FRA'],
+    ];
+    assert.deepEqual(events('ودعا عمر البشير، فرنسا إلى مراجعة موقفها من الأزمة.', ents), [
+      '020 عمر البشير>فرنسا asserted ودعا',
+    ]);
+  });
+});

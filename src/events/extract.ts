@@ -821,7 +821,17 @@ function targetAfter(
 ): number[] {
   const g = v.res.gram;
   // After a subject, an apposition or relative clause (X، التي …، Y) is skipped once.
-  if (appositive && from < b && (v.isComma(from) || v.isQuote(from) || g.relatives.has(v.nw[from]))) {
+  // Not when a person's comma is followed right away by a state or an organisation (ودعا حسبو،
+  // الدول الغربية إلى …): an apposition to a person names the person.
+  const next = appositive && from + 1 < b && v.isComma(from) ? v.startsAt(from + 1) : -1;
+  const objectNext =
+    next >= 0 &&
+    exclude.size > 0 &&
+    [...exclude].every((e) => e.type === 'PER') &&
+    (v.ments[next].ent.type === 'GPE' || v.ments[next].ent.type === 'ORG') &&
+    !exclude.has(v.ments[next].ent);
+  if (objectNext) from++;
+  else if (appositive && from < b && (v.isComma(from) || v.isQuote(from) || g.relatives.has(v.nw[from]))) {
     let k = from + 1;
     while (k < b && k < from + 25 && !v.isComma(k)) k++;
     if (k < b && v.isComma(k)) from = k + 1;
