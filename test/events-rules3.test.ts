@@ -184,6 +184,12 @@ describe('parts and topics', () => {
       out.join('; '),
     );
     assert.ok(!out.some((e) => e.includes('المساعدات')), out.join('; '));
+    // … but a meeting named in a phrase of time (بحث خلال لقائه) is not a topic.
+    assert.ok(
+      events('وبحث وزير الخارجية الأردني خلال لقائه نظيره العراقي الأوضاع.', ents).some((e) =>
+        e.startsWith('04'),
+      ),
+    );
     // The same noun told as news is an event.
     assert.deepEqual(events('ووصلت المساعدات الإماراتية إلى النازحين.', ents), [
       '070 الإمارات>∅ asserted المساعدات',

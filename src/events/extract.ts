@@ -1418,6 +1418,10 @@ function namedVictim(v: DocView, tm: number | undefined): boolean {
  * its clause (up to 12 words back, across one comma of a list, not past another verb)? */
 function topicOf(v: DocView, t: number, a: number): boolean {
   const g = v.res.gram;
+  // بحث خلال لقائه: a noun in a prepositional phrase is a circumstance, not a topic (but عن, حول,
+  // بشأن introduce topics: البحث عن تمويل).
+  const p = t > a ? v.nw[t - 1] : '';
+  if (g.allPreps.has(p) && p !== 'عن' && p !== 'حول' && p !== 'بشان') return false;
   for (let u = t - 1, commas = 0; u >= Math.max(a, t - 12); u--) {
     if (v.isBoundary(u) || (v.isComma(u) && ++commas > 1)) return false;
     if (inSet(v.cands[u], g.topicWords)) return true;
