@@ -36,6 +36,8 @@ export interface AliasIndex {
   inferSectors: Set<string>;
   /** Normalised role forms that belong to a following place name (محافظة صنعاء). */
   placeNouns: Set<string>;
+  /** Normalised names that are also adjectives (see roles.json adjectiveHomographs). */
+  adjectiveHomographs: Set<string>;
 }
 
 /**
@@ -175,6 +177,7 @@ export function buildIndex(kb: KnowledgeBase): AliasIndex {
     noInference: set(kb.roles.noInference ?? []),
     inferSectors: new Set(kb.roles.inferCountrySectors ?? []),
     placeNouns: set(kb.roles.placeNouns ?? []),
+    adjectiveHomographs: set(kb.roles.adjectiveHomographs ?? []),
   };
 }
 

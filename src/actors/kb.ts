@@ -65,6 +65,9 @@ export interface RolesFile {
   noInference?: string[];
   /** Role forms that, before a place name, are part of the place's name (محافظة صنعاء). */
   placeNouns?: string[];
+  /** Names that are also common adjectives (مالي "financial"): right after a word other than a
+   * locative cue or a role noun they are the adjective, not the name. */
+  adjectiveHomographs?: string[];
 }
 
 interface MinistriesFile {

@@ -370,6 +370,13 @@ export function linkDoc(
     const m = mentionsSorted[lo];
     return m !== undefined && m.start < end ? m.type : null;
   };
+  /** The word carries the article, with or without a proclitic (الوضع، والوضع، بالوضع، للوضع). */
+  const definiteWord = (w: string): boolean =>
+    w.startsWith('ال') ||
+    ((w.startsWith('وال') || w.startsWith('بال') || w.startsWith('فال')) && w.length > 4) ||
+    (w.startsWith('لل') && w.length > 3);
+  const wordIn = (t: number, set: Set<string>): boolean =>
+    t >= 0 && t < n && norm[t] !== '' && candidatesOf(norm[t]).some((c) => !c.noArticle && set.has(c.form));
   for (let ui = 0; ui < units.length; ui++) {
     const u = units[ui];
     if (u.cls !== 'actor') continue;
@@ -381,12 +388,25 @@ export function linkDoc(
       prevU.tj === u.ti &&
       u.clitics === '' &&
       joins(u.ti - 1);
+    // دعم مالي is financial support, not Mali, and السيارة الرمادي a grey car: a name that is also
+    // an adjective, right after a word that agrees with it in definiteness and neither locates it
+    // (في، شمال) nor heads it (حكومة، رئيس), is the adjective.
+    const adjective =
+      u.clitics === '' &&
+      u.tj - u.ti === 1 &&
+      idx.adjectiveHomographs.has(norm[u.ti]) &&
+      u.ti > 0 &&
+      joins(u.ti - 1) &&
+      tokens.kind[u.ti - 1] === TokenKind.ArabicWord &&
+      definiteWord(norm[u.ti - 1]) === norm[u.ti].startsWith('ال') &&
+      !wordIn(u.ti - 1, idx.locativeCues) &&
+      !(prevU !== undefined && prevU.tj === u.ti && prevU.cls !== 'nisba');
     let best: KbActor | null = null;
     let bestScore = -Infinity;
     const nerType = nerTypeAt(u.start, u.end);
     let order = 0;
     for (const s of u.senses) {
-      if (s.k !== 'actor') continue;
+      if (s.k !== 'actor' || adjective) continue;
       const a = s.actor;
       // A reading that needs a country in the story (ctx=) is out without one, and ranks by it.
       let ctx = 0;
@@ -469,8 +489,6 @@ export function linkDoc(
     return w.length > 2 && (w[0] === 'و' || w[0] === 'ف') && !idx.locativeCues.has(w) ? w.slice(1) : w;
   };
   /** Is any reading of the word at token t (proclitics peeled) in the set? */
-  const wordIn = (t: number, set: Set<string>): boolean =>
-    t >= 0 && t < n && norm[t] !== '' && candidatesOf(norm[t]).some((c) => !c.noArticle && set.has(c.form));
   const isLocative = (u: Unit): boolean =>
     inDateline(u) ||
     [...u.clitics].some((c) => idx.locativeClitics.has(c)) ||
