@@ -124,6 +124,14 @@ test('names that are also adjectives: دعم مالي is financial, في مال�
   checkSpans(doc);
 });
 
+test('a title with its own complement before the nisba describes the person after it', () => {
+  const doc = link('قال وزير الأوقاف الفلسطيني يوسف عبد الرحيم إن الاقتحامات تصاعدت.', {
+    ner: [['يوسف عبد الرحيم', 'PER']],
+  });
+  assert.equal(entityAt(doc, 'يوسف عبد الرحيم')?.actor.code, 'PSEGOV');
+  checkSpans(doc);
+});
+
 test('a capital used as an actor is its government; a capital as a place keeps coordinates', () => {
   const doc = link('رفضت موسكو الاتهامات الغربية، وقال دبلوماسي إن الوفد وصل إلى موسكو مساء أمس.');
   const gov = entityAt(doc, 'موسكو', 0);

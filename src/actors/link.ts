@@ -27,6 +27,8 @@ export interface ActorsResources {
 }
 
 type UnitClass = 'actor' | 'nisba' | 'role' | 'head' | 'mod';
+/** Sectors of state office holders, whose title may take a complement before its nisba. */
+const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
 
 interface Unit {
   ti: number;
@@ -539,7 +541,23 @@ export function linkDoc(
       let afterNisba = false;
       while (k < units.length) {
         const x = units[k];
-        if (k > u && (x.clitics !== '' || !(x.ti === units[k - 1].tj && joins(units[k - 1].tj - 1)))) break;
+        // A title's own complement may sit between it and its nisba (وزير الأوقاف الفلسطيني).
+        const titleGap =
+          k === u + 1 &&
+          x.cls === 'nisba' &&
+          x.clitics === '' &&
+          unit.senses.some((y) => y.k === 'role' && y.rank === 1 && STATE_SECTORS.has(y.sector)) &&
+          x.ti === unit.tj + 1 &&
+          tokens.kind[unit.tj] === TokenKind.ArabicWord &&
+          norm[unit.tj].startsWith('ال') &&
+          joins(unit.tj - 1) &&
+          joins(unit.tj);
+        if (
+          k > u &&
+          !titleGap &&
+          (x.clitics !== '' || !(x.ti === units[k - 1].tj && joins(units[k - 1].tj - 1)))
+        )
+          break;
         // A nisba closes the noun phrase: a definite noun or a name after it is the next argument
         // (وطالبت الرئاسة الفلسطينية المجتمع الدولي، دعت الحكومة اليمنية الأمم المتحدة).
         if (
