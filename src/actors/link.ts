@@ -27,7 +27,7 @@ export interface ActorsResources {
 }
 
 type UnitClass = 'actor' | 'nisba' | 'role' | 'head' | 'mod';
-/** Sectors of state office holders, whose title may take a complement before its nisba. */
+/** Sectors of state offices and institutions, whose name may take a complement before its nisba. */
 const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
 
 interface Unit {
@@ -546,7 +546,7 @@ export function linkDoc(
           k === u + 1 &&
           x.cls === 'nisba' &&
           x.clitics === '' &&
-          unit.senses.some((y) => y.k === 'role' && y.rank === 1 && STATE_SECTORS.has(y.sector)) &&
+          unit.senses.some((y) => y.k === 'role' && y.rank >= 1 && STATE_SECTORS.has(y.sector)) &&
           x.ti === unit.tj + 1 &&
           tokens.kind[unit.tj] === TokenKind.ArabicWord &&
           norm[unit.tj].startsWith('ال') &&
