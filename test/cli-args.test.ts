@@ -147,3 +147,19 @@ test('marsad eval: a bad option is a usage error naming the task and the value, 
       argv.join(' '),
     );
 });
+
+test('marsad eval TASK --help prints that task’s usage and exits 0, for every task', async () => {
+  const { runEval } = await import('../src/cli/eval.js');
+  for (const task of ['ner', 'links', 'times', 'quotes', 'events']) {
+    let text = '';
+    const out = new Writable({
+      write: (c: Buffer, _e, cb) => {
+        text += c.toString();
+        cb();
+      },
+    });
+    const sink = new Writable({ write: (_c, _e, cb) => cb() });
+    assert.equal(await runEval([task, '--help'], out, sink), 0, task);
+    assert.match(text, new RegExp(`^usage: marsad eval ${task}\\b`), task);
+  }
+});

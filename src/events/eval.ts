@@ -178,6 +178,18 @@ function scoreDoc(
   }
 }
 
+const usage =
+  (): string => `usage: marsad eval events [--batch ${Object.keys(BATCHES).join('|')} | --heldout] [--min-confidence X] [--verbose] [--json]
+
+Event coding on hand-annotated SaudiNewsNet articles (docs/EVENT-GUIDELINES.md): trigger P/R/F1,
+root and code accuracy on matched events, source/target state accuracy, and P/R/F1 of (source
+state, CAMEO root, target state) and (source, code, target) triples.
+  --batch B           one gold batch (default: batch a); each batch's origin is in docs/EVALUATION.md
+  --heldout           the first held-out batch (= --batch b)
+  --min-confidence X  score only events with confidence ≥ X (0–1)
+  --verbose           list misses and extra events
+  --json              machine-readable output`;
+
 export async function evaluate(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   const json = argv.includes('--json');
   const verbose = argv.includes('--verbose');
@@ -199,10 +211,11 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
           `marsad eval events: --batch expects one of ${Object.keys(BATCHES).join(', ')}, found ${JSON.stringify(argv[i] ?? '')}`,
         );
       goldPath = BATCHES[b];
+    } else if (a === '--help' || a === '-h') {
+      out.write(usage() + '\n');
+      return 0;
     } else if (!['--json', '--verbose', '--heldout'].includes(a))
-      throw new UsageError(
-        `marsad eval events: unknown option ${JSON.stringify(a)} (expected --json, --verbose, --heldout, --batch a|b|c|d, --min-confidence X)`,
-      );
+      throw new UsageError(`marsad eval events: unknown option ${JSON.stringify(a)}\n\n${usage()}`);
   }
   if (!existsSync(CORPUS_PATH)) {
     out.write(`marsad eval events: needs ${CORPUS_PATH} (SaudiNewsNet); set MARSAD_SHARED to its folder\n`);
