@@ -411,6 +411,8 @@ for (const b of backends) {
           ['/api/events?cameo=abc', 'cameo'],
           ['/api/events?doc=xyz', 'doc'],
           ['/api/events?limit=100000', 'limit'],
+          ['/api/events?minConfidence=2', 'minConfidence'],
+          ['/api/events?minConfidence=high', 'minConfidence'],
           ['/api/graph?root=00', 'root'],
           ['/api/timeline?place=', 'place'],
           ['/api/actors?limit=0', 'limit'],

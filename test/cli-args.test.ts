@@ -79,6 +79,12 @@ test('every subcommand rejects a bad value with the same words', async () => {
     [runSearch, ['x', '--root', '0'], /^--root: expected a CAMEO root code 01–20, got "0"$/],
     [runExport, ['events', '--root', '99'], /^--root: expected a CAMEO root code 01–20, got "99"$/],
     [runExport, ['events', '--to', 'May'], /^--to: expected YYYY-MM-DD, got "May"$/],
+    [runExport, ['events', '--min-confidence', '2'], /^--min-confidence: expected a number 0–1, got "2"$/],
+    [
+      runExport,
+      ['events', '--min-confidence', 'high'],
+      /^--min-confidence: expected a number 0–1, got "high"$/,
+    ],
     [runIngest, ['a.txt', '--workers', 'many'], /^--workers: expected an integer ≥ 0, got "many"$/],
     [runIngest, ['a.txt', '--date', '1/5/2024'], /^--date: expected YYYY-MM-DD, got "1\/5\/2024"$/],
     [runExtract, ['a.txt', '--max-bytes', '0'], /^--max-bytes: expected an integer ≥ 1, got "0"$/],

@@ -267,6 +267,19 @@ for (const b of backends) {
       );
     });
 
+    test('events filter by a minimum confidence, the total too', async () => {
+      const all = await store.events();
+      const top = Math.max(...all.map((v) => v.confidence));
+      const low = Math.min(...all.map((v) => v.confidence));
+      assert.equal((await store.events({ minConfidence: low })).length, all.length);
+      assert.equal(await store.countEvents({ minConfidence: low }), all.length);
+      const above = Math.min(1, top + 0.01);
+      assert.deepEqual(await store.events({ minConfidence: above }), []);
+      assert.equal(await store.countEvents({ minConfidence: above }), 0);
+      const kept = await store.events({ minConfidence: top });
+      assert.ok(kept.length >= 1 && kept.every((v) => v.confidence >= top));
+    });
+
     test('actors, timeline, graph and stats', async () => {
       const actors = await store.actors();
       assert.deepEqual(

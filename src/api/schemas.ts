@@ -59,6 +59,13 @@ const eventFilter = {
   actor: Type.Optional(short('source or target actor: id, code or name')),
   source: Type.Optional(short('news source')),
   doc: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$', description: 'document id' })),
+  minConfidence: Type.Optional(
+    Type.Number({
+      minimum: 0,
+      maximum: 1,
+      description: 'only events with at least this confidence (0–1); 0.7 trades recall for precision',
+    }),
+  ),
 };
 
 export const EventsQuery = Type.Object(

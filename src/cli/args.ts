@@ -112,6 +112,16 @@ export class CommandArgs {
     return n;
   }
 
+  /** A number option within [min, max]; undefined when absent. */
+  number(name: string, min: number, max: number): number | undefined {
+    const given = this.string(name);
+    if (given === undefined) return undefined;
+    const n = Number(given);
+    if (given.trim() === '' || !Number.isFinite(n) || n < min || n > max)
+      throw new UsageError(`--${name}: expected a number ${min}–${max}, got ${JSON.stringify(given)}`);
+    return n;
+  }
+
   /** A YYYY-MM-DD option. */
   date(name: string): string | undefined {
     const v = this.string(name);

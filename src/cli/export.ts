@@ -1,4 +1,4 @@
-// marsad export events [--db …] [--format csv|jsonl] [--from D] [--to D] [--root NN] [--out FILE]
+// marsad export events [--db …] [--format csv|jsonl] [--from D] [--to D] [--root NN] [--min-confidence X] [--out FILE]
 //
 // GDELT-like event table. Mapping from the store (marsad/1 events) to the columns:
 //   GlobalEventID        store-wide event number (events.gid; stable until the document is reprocessed)
@@ -26,9 +26,11 @@ import type { EventFilter, EventRecord } from '../store/types.js';
 import { command, UsageError, withStore } from './args.js';
 
 const exportUsage = `usage: marsad export events [--db PATH|postgres://…] [--format csv|jsonl] [--out FILE]
-                            [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--root NN]
+                            [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--root NN] [--min-confidence X]
 
-Writes the stored events as a GDELT-like table (columns documented in src/cli/export.ts).`;
+Writes the stored events as a GDELT-like table (columns documented in src/cli/export.ts).
+--min-confidence X keeps events whose confidence is at least X (0–1): fewer, more often right
+(docs/EVALUATION.md, Events, measures the trade).`;
 
 export const EVENT_COLUMNS = [
   'GlobalEventID',
@@ -112,12 +114,17 @@ function csvCell(v: string | number | null): string {
 
 export const runExport = command(
   exportUsage,
-  { strings: ['db', 'format', 'out', 'from', 'to', 'root'] },
+  { strings: ['db', 'format', 'out', 'from', 'to', 'root', 'min-confidence'] },
   async (args, out, err) => {
     if (args.positionals[0] !== 'events' || args.positionals.length !== 1)
       throw new UsageError(`expected 'events'\n\n${exportUsage}`);
     const format = args.oneOf('format', ['csv', 'jsonl'] as const, 'csv');
-    const filter: EventFilter = { from: args.date('from'), to: args.date('to'), root: args.root('root') };
+    const filter: EventFilter = {
+      from: args.date('from'),
+      to: args.date('to'),
+      root: args.root('root'),
+      minConfidence: args.number('min-confidence', 0, 1),
+    };
     const file = args.string('out');
     return withStore(args.db(), 'export', err, async (store) => {
       const sink = file ? createWriteStream(file) : out;

@@ -809,6 +809,7 @@ export abstract class SqlStore implements Store {
         .when(filter.cameo, 'v.cameo = ?')
         .when(filter.doc, 'd.id = ?')
         .when(filter.source, 'd.source = ?')
+        .when(filter.minConfidence || null, 'v.confidence >= ?')
         // Source or target: by actor key or code, or an entity of that (normalised) name. One
         // indexed lookup per alternative (an OR over the columns scanned every event).
         .when(

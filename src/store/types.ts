@@ -144,6 +144,8 @@ export interface EventFilter {
   actor?: string;
   source?: string;
   doc?: string;
+  /** Only events whose confidence is at least this (0–1); 0 or absent: all. */
+  minConfidence?: number;
   limit?: number;
   offset?: number;
 }
