@@ -9,9 +9,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import type { GoldEvent, GoldFile, GoldSpan } from '../src/events/eval.js';
+import type { GoldFile } from '../src/events/eval.js';
 import { loadOntology } from '../src/events/ontology.js';
 import { packageRoot, sharedDir } from '../src/resources.js';
+import { assertSpansSliceBack } from './fixtures/events-gold-check.js';
 
 const fx = join(packageRoot, 'test/fixtures');
 const read = (name: string): GoldFile => JSON.parse(readFileSync(join(fx, name), 'utf8')) as GoldFile;
@@ -57,13 +58,6 @@ function checkShape(name: string, gold: GoldFile, codes: Set<string>): void {
     }
   }
 }
-
-const spans = (e: GoldEvent): GoldSpan[] => [
-  e.trigger,
-  ...e.alt,
-  ...(e.source ? [e.source] : []),
-  ...(e.target ? [e.target] : []),
-];
 
 const codes = new Set(loadOntology().codes.keys());
 const batchE = read('events-gold-e.json');
@@ -140,25 +134,8 @@ describe(
         if (want.has(a.id)) texts.set(a.id, a.text);
       }
 
-    it('every article exists and every span slices back to its surface', () => {
-      let n = 0;
-      for (const d of batchE.docs) {
-        const text = texts.get(d.id);
-        assert.ok(text !== undefined, `article ${d.id} is not in SaudiNewsNet`);
-        for (const e of d.events)
-          for (const s of spans(e)) {
-            const where = `${d.id} ${e.cameo} "${s.text}"`;
-            assert.ok(
-              Number.isInteger(s.start) && s.start >= 0 && s.start < s.end,
-              `${where}: span ${s.start}-${s.end}`,
-            );
-            assert.ok(s.end <= text.length, `${where}: ends after the article (${text.length})`);
-            assert.equal(text.slice(s.start, s.end), s.text, where);
-            n++;
-          }
-      }
-      assert.ok(n > 0);
-    });
+    it('every article exists and every span slices back to its surface', () =>
+      assertSpansSliceBack('batch E', batchE, texts));
 
     it('the articles fit the drawing filter (political/security pool, 400–1,400 characters)', () => {
       for (const [id, text] of texts)
