@@ -201,6 +201,16 @@ describe('web UI in headless Chromium', { skip }, () => {
     assert.match(lines[0], /^global_id,doc,event,day,cameo/);
     assert.equal(lines.length, events.length + 1);
     await shot('events');
+    // The confidence filter narrows the table to what the API returns with the same cut-off.
+    const { total } = await api<{ total: number }>('/api/events?minConfidence=0.8');
+    await page.selectOption('select[name="minConfidence"]', '0.8');
+    await page.click('.events-page .search-form button[type="submit"]');
+    await page.waitForFunction(() => location.hash.includes('minConfidence=0.8'));
+    assert.ok(total < events.length, 'the samples have events below 0.8 (else this check is empty)');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.events-page .events-table tbody tr').length === n,
+      Math.min(50, total),
+    );
   });
 
   test('the English toggle switches direction and labels, and back', async () => {

@@ -18,6 +18,7 @@ const labels = {
   from: ['من تاريخ', 'From'],
   to: ['إلى تاريخ', 'To'],
   source: ['المصدر', 'Source'],
+  minConfidence: ['أدنى ثقة', 'Min. confidence'],
   actor: ['الفاعل', 'Actor'],
   root: ['فئة الحدث', 'Event root'],
   place: ['المكان', 'Place'],

@@ -9,7 +9,10 @@ import { WorldMap } from '../components/WorldMap.js';
 import { num, useT } from '../i18n.js';
 import { RootSelect } from '../components/RootSelect.js';
 
-const keys = ['from', 'to', 'root', 'actor', 'source'] as const;
+const keys = ['from', 'to', 'root', 'actor', 'source', 'minConfidence'] as const;
+// Confidence cut-offs offered: higher keeps fewer events that are more often right (see
+// docs/EVALUATION.md, Events).
+const CONFIDENCE_STEPS = ['0.6', '0.7', '0.8'];
 const PAGE = 50;
 
 export function EventsPage({
@@ -44,6 +47,17 @@ export function EventsPage({
           </label>
           <label>
             {t('source')} <input name="source" value={form.source ?? ''} onInput={set('source')} />
+          </label>
+          <label>
+            {t('minConfidence')}{' '}
+            <select name="minConfidence" value={form.minConfidence ?? ''} onChange={set('minConfidence')}>
+              <option value="">{t('any')}</option>
+              {CONFIDENCE_STEPS.map((c) => (
+                <option key={c} value={c}>
+                  ≥ {num(Number(c), lang)}
+                </option>
+              ))}
+            </select>
           </label>
           <button type="submit">{t('go')}</button>
         </div>
