@@ -59,6 +59,14 @@ const NONE: number[] = [];
 /** Entity types that can act (places cannot). */
 const ACTOR_TYPES = new Set(['PER', 'ORG', 'GPE', 'MISC']);
 
+/** Error analysis only (scripts/events/why.ts): told why a trigger candidate at token t was left
+ * out. Null in production, so the stage pays one comparison per dropped candidate. */
+export const eventTrace: { fn: ((t: number, why: string) => void) | null } = { fn: null };
+const why = (t: number, reason: string): true => {
+  if (eventTrace.fn) eventTrace.fn(t, reason);
+  return true;
+};
+
 /** What the lexicon says about one normalised Arabic word, whatever its context. */
 interface WordInfo {
   /** Its bare forms (nounCandidates), shared read-only by every token of the word. */
@@ -394,15 +402,20 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
     entry = lex.entries[nEntry];
     verb = false;
   } else return null;
-  if (entry.notAfter && t > a && inSet(v.cands[t - 1], entry.notAfter)) return null;
+  if (entry.notAfter && t > a && inSet(v.cands[t - 1], entry.notAfter) && why(t, 'notAfter')) return null;
   if (verb && vh?.participle) {
     // مشيدا بالدور, معربا عن: a circumstantial participle takes a prepositional complement.
     const nx = t + 1 < b ? v.nw[t + 1] : '';
     const c0 = nx[0];
-    if (!(v.res.gram.allPreps.has(nx) || nx === 'ان' || c0 === 'ب' || c0 === 'ل')) return null;
+    if (
+      !(v.res.gram.allPreps.has(nx) || nx === 'ان' || c0 === 'ب' || c0 === 'ل') &&
+      why(t, 'participle-no-prep')
+    )
+      return null;
   }
   if (entry.not) {
-    for (let u = t + 1; u < Math.min(b, t + 5); u++) if (inSet(v.cands[u], entry.not)) return null;
+    for (let u = t + 1; u < Math.min(b, t + 5); u++)
+      if (inSet(v.cands[u], entry.not) && why(t, 'not-word')) return null;
   }
   let code = entry.code;
   let viaCtx = false;
@@ -421,7 +434,7 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
       }
     }
     if (hit >= 0) {
-      if (r.code === null) return null;
+      if (r.code === null && why(t, 'ctx-block')) return null;
       code = r.code;
       viaCtx = true;
       // قتل 20 مسلحا في غارات للتحالف: a violent noun that set a killing's code is still an event
@@ -433,7 +446,7 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
       break;
     }
   }
-  if (code === null && entry.kind === 'event') return null;
+  if (code === null && entry.kind === 'event' && why(t, 'no-ctx-code')) return null;
   return {
     t,
     entry,
@@ -1123,22 +1136,35 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
     }
     const drafts: Draft[] = [];
     for (const tr of trs) {
-      if (tr.code === null || absorbed.has(tr)) continue;
-      if (!tr.verb && objectOfEventVerb(v, tr.t, a)) continue;
+      if (tr.code === null) continue;
+      if (absorbed.has(tr) && why(tr.t, 'absorbed')) continue;
+      if (!tr.verb && objectOfEventVerb(v, tr.t, a) && why(tr.t, 'object-of-event-verb')) continue;
       // تناول اللقاء الأوضاع في اليمن ودعم مصر للتحالف: what a meeting discussed is its topic.
-      if (!tr.verb && topicOf(v, tr.t, a)) continue;
+      if (!tr.verb && topicOf(v, tr.t, a) && why(tr.t, 'topic')) continue;
       // ذكرى مقتل, منذ سيطرة التنظيم: a noun event named as a date or an anniversary is background.
-      if (!tr.verb && tr.t > a && inSet(v.cands[tr.t - 1], v.res.gram.backgroundHeads)) continue;
-      if (tr.verb && relativeOfNounTrigger(v, tr.t, a)) continue;
+      if (
+        !tr.verb &&
+        tr.t > a &&
+        inSet(v.cands[tr.t - 1], v.res.gram.backgroundHeads) &&
+        why(tr.t, 'background-head')
+      )
+        continue;
+      if (tr.verb && relativeOfNounTrigger(v, tr.t, a) && why(tr.t, 'relative-of-noun')) continue;
       // المنظمة التي تدعو إلى …, الذين يسيطرون على المنطقة: an imperfect right after a relative
       // pronoun describes what its antecedent is or habitually does; it identifies, it is no news.
-      if (tr.imperfect && tr.t > a && v.res.gram.relatives.has(v.nw[tr.t - 1])) continue;
+      if (
+        tr.imperfect &&
+        tr.t > a &&
+        v.res.gram.relatives.has(v.nw[tr.t - 1]) &&
+        why(tr.t, 'relative-imperfect')
+      )
+        continue;
       // الذي زار السودان في العام 2012: an act dated years before the article is history.
-      if (historical(v, tr.t, a, b)) continue;
+      if (historical(v, tr.t, a, b) && why(tr.t, 'historical')) continue;
       if (!tr.verb && (v.nw[tr.t][0] === 'ل' || v.nw[tr.t].startsWith('ول'))) {
         // عملية عسكرية لاستعادتها: a purpose masdar restates the event before it.
         const root = tr.code.slice(0, 2);
-        if (drafts.some((d) => d.tr.code!.slice(0, 2) === root)) continue;
+        if (drafts.some((d) => d.tr.code!.slice(0, 2) === root) && why(tr.t, 'purpose-restates')) continue;
       }
       let src: number[] = NONE;
       let tgt: number[] = NONE;
@@ -1301,6 +1327,7 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
         if (d.src.length > 0 || !violent(d) || d.tr.passive) continue;
         const cause = drafts.find((x) => x !== d && x.src.length > 0 && violent(x));
         if (!cause) continue;
+        why(d.tr.t, 'result-of-violence');
         // قتل عناصر داعش في غارات أمريكية: the victims are the target of the strikes, when both
         // are acts of force in one clause.
         if (
@@ -1626,18 +1653,31 @@ function emit(
       if (tgtEnt) used.add(tgtEnt);
       const [location] = locationOf(v, d.tr.t, a, b, used);
       const root = code.slice(0, 2);
-      if (!srcEnt && !tgtEnt) continue;
+      if (!srcEnt && !tgtEnt && why(d.tr.t, 'no-arguments')) continue;
       const c = onto.codes.get(code)!;
       // A statement, demand, meeting or aid always has an actor: with none found (a pronoun, a
       // name NER missed) the event would carry a wrong triple, so it is left out. Only agentless
       // passives and violence told by the article itself keep an unknown source (rockets fired at
       // X, X killed); violence reported by someone else with no named actor is left out too.
-      if (!srcEnt && !d.tr.passive && (c.quadClass !== 4 || modality === 'reported')) continue;
+      if (
+        !srcEnt &&
+        !d.tr.passive &&
+        (c.quadClass !== 4 || modality === 'reported') &&
+        why(d.tr.t, 'no-source')
+      )
+        continue;
       // A verbal noun told as fact with no actor, whose other party is a place, an object or a
       // phrase with a preposition (تحرير عدن, استهداف سفينة قطرية, المعارك … للحكومة): the sentence
       // says neither who acted nor who was acted upon. Named victims (مقتل جندي أمريكي) are kept,
       // and so is a verb with no subject (أطلقت صواريخ على X, unvocalised: read as passive).
-      if (!srcEnt && !d.tr.verb && modality === 'asserted' && !namedVictim(v, tm)) continue;
+      if (
+        !srcEnt &&
+        !d.tr.verb &&
+        modality === 'asserted' &&
+        !namedVictim(v, tm) &&
+        why(d.tr.t, 'agentless-noun')
+      )
+        continue;
       let conf =
         0.35 + (srcEnt ? 0.25 : 0) + (tgtEnt ? 0.2 : 0) + (d.tr.verb ? 0.1 : 0.05) + (d.tr.viaCtx ? 0.05 : 0);
       // A source inferred through another clause (a shared subject, a pronoun, a relative's
