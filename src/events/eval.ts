@@ -43,6 +43,8 @@ export const BATCHES: Record<string, string> = {
   d: join(packageRoot, 'test/fixtures/events-gold-d.json'),
   // batch E: annotated by an annotator independent of the event coder, blind to the system
   e: join(packageRoot, 'test/fixtures/events-gold-e.json'),
+  // batch F: annotated by an annotator independent of the event coder, blind to the system
+  f: join(packageRoot, 'test/fixtures/events-gold-f.json'),
 };
 export const CORPUS_PATH = join(sharedDir, 'data/saudinewsnet/saudinewsnet.jsonl.gz');
 
