@@ -195,7 +195,10 @@ export function compileLexicon(file: LexiconFile, onto: Ontology, where = LEXICO
     }
     for (const n of d.nouns ?? [])
       for (const [f, pron] of nounForms(n))
-        if (!exclude.has(f) && !nouns.has(f)) nouns.set(f, pron ? -i - 1 : i);
+        // A word that is itself a lexicon noun (وقفة) is that noun, not another noun with a
+        // possessive pronoun (وقف + ه), whichever entry comes first.
+        if (!exclude.has(f) && (!nouns.has(f) || (!pron && nouns.get(f)! < 0)))
+          nouns.set(f, pron ? -i - 1 : i);
   }
   return { entries, verbs, nouns };
 }
