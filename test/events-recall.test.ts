@@ -110,3 +110,25 @@ describe('support verbs and noun forms', () => {
     );
   });
 });
+
+describe('arguments: triggers found but dropped', () => {
+  const TUR: EntSpec = ['قوات الأمن التركية', 'ORG', 'TURCOP'];
+  it('a number in digits after an arrest verb is its object: the subject arrested, was not arrested', () => {
+    assert.deepEqual(events('قوات الأمن التركية اعتقلت 851 شخصا.', [TUR]), [
+      '173 قوات الأمن التركية>∅ asserted اعتقلت',
+    ]);
+    assert.deepEqual(events('اعتقلت قوات الأمن التركية 851 شخصا.', [TUR]), [
+      '173 قوات الأمن التركية>∅ asserted اعتقلت',
+    ]);
+  });
+  it('a support verb reaches its noun across one parenthetical between commas', () => {
+    const ents: EntSpec[] = [
+      ['القوات الموالية', 'ORG', 'YEMMIL'],
+      ['الميليشيات', 'ORG', 'YEMREB'],
+    ];
+    const out = events('شنت القوات الموالية، اليوم، هجوما على الميليشيات.', ents);
+    assert.ok(out.length === 1 && out[0].startsWith('190 القوات الموالية>'), out.join('; '));
+    // guard: three commas (two parentheticals) is too far for the support verb
+    assert.deepEqual(events('شنت القوات الموالية، اليوم، في الشمال، هجوما على الميليشيات.', ents), []);
+  });
+});

@@ -1212,7 +1212,8 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
         let lv = -1;
         let intent = false;
         for (let u = tr.t - 1, words = 0, commas = 0; u >= a && words <= 10; u--) {
-          if (v.isBoundary(u) || (v.isComma(u) && ++commas > 1)) break;
+          // شنت القوات، اليوم، هجوما: one parenthetical between commas is crossed, not a clause.
+          if (v.isBoundary(u) || (v.isComma(u) && ++commas > 2)) break;
           const m = v.trig[u];
           if (m) {
             const k = m.entry.kind;
@@ -1427,6 +1428,9 @@ function genitiveOf(v: DocView, t: number, b: number): { gen: number; nisbaSrc: 
 function objectFollows(v: DocView, u: number, b: number): boolean {
   if (u >= b) return false;
   const w = v.nw[u];
+  // اعتقلت قوات الأمن 851 شخصا: a number in digits after the subject counts people acted upon.
+  if (v.doc.tokens.kind[u] === TokenKind.Number)
+    return u + 1 < b && v.doc.tokens.kind[u + 1] === TokenKind.ArabicWord;
   if (v.doc.tokens.kind[u] !== TokenKind.ArabicWord || v.res.gram.allPreps.has(w)) return false;
   if (w.length > 3 && (w[0] === 'و' || w[0] === 'ف')) return false;
   return !v.res.gram.skipAfterVerb.has(w);
