@@ -131,4 +131,18 @@ describe('arguments: triggers found but dropped', () => {
     // guard: three commas (two parentheticals) is too far for the support verb
     assert.deepEqual(events('شنت القوات الموالية، اليوم، في الشمال، هجوما على الميليشيات.', ents), []);
   });
+  it('a participle after a comma with an actor object is circumstantial: the main subject demands', () => {
+    const ents: EntSpec[] = [
+      ['الجامعة العربية', 'ORG', 'IGOARL'],
+      ['الميليشيات', 'ORG', 'YEMREB'],
+    ];
+    assert.deepEqual(events('رحبت الجامعة العربية بالهدنة، مطالبة الميليشيات باحترامها.', ents), [
+      '051 الجامعة العربية>∅ asserted رحبت',
+      '100 الجامعة العربية>الميليشيات asserted مطالبة',
+    ]);
+    // guard: with no actor after it, the same word after a comma is not made a participle
+    assert.deepEqual(events('رحبت الجامعة العربية بالهدنة، مطالبة بالانسحاب.', ents), [
+      '051 الجامعة العربية>∅ asserted رحبت',
+    ]);
+  });
 });

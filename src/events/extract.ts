@@ -391,9 +391,31 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
     vh = null;
   let entry: LexEntry;
   let verb: boolean;
+  let circumstantial: VerbHit | null = null;
+  // رحبت الجامعة بالهدنة، مطالبة الميليشيات باحترامها: an indefinite participle right after a
+  // comma with an actor as its object is circumstantial (its subject is the main clause's); a
+  // feminine one (مطالبة) is spelt like the verbal noun, so it is found through the masculine
+  // accusative (مطالبا) of the same entry.
+  if (!nDefinite && t > a && v.isComma(t - 1) && t + 1 < b && v.mAt[t + 1] >= 0) {
+    const pv = vh?.participle
+      ? vh
+      : nEntry >= 0 && w.length > 3 && w.endsWith('ه')
+        ? (lex.verbs.get(w.slice(0, -1) + 'ا') ?? null)
+        : null;
+    if (
+      pv &&
+      pv.participle &&
+      (vh === pv || pv.entry === nEntry) &&
+      ACTOR_TYPES.has(v.ments[v.mAt[t + 1]].ent.type)
+    )
+      circumstantial = pv;
+  }
+  if (circumstantial) vh = circumstantial;
   if (vh && nEntry >= 0) {
     const prev = t > a ? v.trig[t - 1] : null;
-    verb = !nDefinite && !(prev && prev.entry.kind !== 'event') && !vh.participle && !inNounChain(v, t, a);
+    verb =
+      circumstantial !== null ||
+      (!nDefinite && !(prev && prev.entry.kind !== 'event') && !vh.participle && !inNounChain(v, t, a));
     entry = lex.entries[verb ? vh.entry : nEntry];
   } else if (vh) {
     entry = lex.entries[vh.entry];
@@ -408,6 +430,7 @@ function matchToken(v: DocView, t: number, a: number, b: number, consumed: Uint8
     const nx = t + 1 < b ? v.nw[t + 1] : '';
     const c0 = nx[0];
     if (
+      circumstantial === null &&
       !(v.res.gram.allPreps.has(nx) || nx === 'ان' || c0 === 'ب' || c0 === 'ل') &&
       why(t, 'participle-no-prep')
     )
