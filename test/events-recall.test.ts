@@ -145,4 +145,13 @@ describe('arguments: triggers found but dropped', () => {
       '051 الجامعة العربية>∅ asserted رحبت',
     ]);
   });
+  it('a violent verb right after an indefinite violent noun describes it: one event, its object the target', () => {
+    const ents: EntSpec[] = [
+      ['الولايات المتحدة', 'GPE', 'USA'],
+      ['الميليشيات', 'ORG', 'YEMREB'],
+    ];
+    assert.deepEqual(events('نفذت الولايات المتحدة وحلفاؤها 29 ضربة جوية استهدفت الميليشيات.', ents), [
+      '195 الولايات المتحدة>الميليشيات asserted ضربة',
+    ]);
+  });
 });

@@ -503,6 +503,20 @@ function inNounChain(v: DocView, t: number, a: number): boolean {
 const violentRoot = (code: string | null): boolean =>
   code !== null && (code.startsWith('18') || code.startsWith('19') || code.startsWith('20'));
 
+/** The draft of an indefinite violent noun that the verb at t describes as an asyndetic relative
+ * clause (ضربة جوية استهدفت): at most two plain words (adjectives) between them. */
+function describedNoun(v: DocView, t: number, a: number, drafts: Draft[]): Draft | null {
+  for (let u = t - 1, k = 0; u >= a && k < 3; u--, k++) {
+    if (v.doc.tokens.kind[u] !== TokenKind.ArabicWord || v.mAt[u] >= 0) return null;
+    const p = v.trig[u];
+    if (p) {
+      if (p.verb || !violentRoot(p.code) || v.nw[u].startsWith('ال')) return null;
+      return drafts.find((d) => d.tr === p) ?? null;
+    }
+  }
+  return null;
+}
+
 /** No comma or clause boundary between tokens x and y. */
 function sameClause(v: DocView, x: number, y: number): boolean {
   for (let u = Math.min(x, y) + 1; u < Math.max(x, y); u++) if (v.isComma(u) || v.boundary[u]) return false;
@@ -1184,6 +1198,19 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
         continue;
       // الذي زار السودان في العام 2012: an act dated years before the article is history.
       if (historical(v, tr.t, a, b) && why(tr.t, 'historical')) continue;
+      // نفذت X 29 ضربة جوية استهدفت Y: a violent verb right after an indefinite violent noun (its
+      // adjectives between, no relative pronoun) describes that noun's event: its object is the
+      // noun's target, not a second event with the object read as a subject
+      if (tr.verb && violentRoot(tr.code)) {
+        const nd = describedNoun(v, tr.t, a, drafts);
+        // (only when the noun has its actor: an agentless noun is left to the verb's own reading)
+        if (nd && nd.src.length > 0) {
+          if (nd.tgt.length === 0)
+            nd.tgt = targetAfter(v, tr.t + 1, b, tr.entry, new Set(nd.src.map((m) => v.ments[m].ent)));
+          why(tr.t, 'describes-noun');
+          continue;
+        }
+      }
       if (!tr.verb && (v.nw[tr.t][0] === 'ل' || v.nw[tr.t].startsWith('ول'))) {
         // عملية عسكرية لاستعادتها: a purpose masdar restates the event before it.
         const root = tr.code.slice(0, 2);
