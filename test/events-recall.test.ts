@@ -155,3 +155,42 @@ describe('arguments: triggers found but dropped', () => {
     ]);
   });
 });
+
+describe('lexicon: arrivals with aid, closures, control, claims', () => {
+  const ARMY: EntSpec = ['الجيش اليمني', 'ORG', 'YEMMIL'];
+  const HAYS: EntSpec = ['مديرية حيس', 'LOC', 'YEM'];
+  it('an arrival carrying relief is humanitarian aid (073); a delegation arriving is not', () => {
+    assert.deepEqual(
+      events('وصلت اليوم الطائرة الإغاثية الكويتية الثالثة إلى مطار المكلا محملة بالأدوية.', [
+        ['الكويتية', 'GPE', 'KWT'],
+      ]),
+      ['073 الكويتية>∅ asserted وصلت'],
+    );
+    assert.deepEqual(events('وصل الوفد الكويتي إلى المكلا أمس.', [['الوفد الكويتي', 'ORG', 'KWTGOV']]), []);
+  });
+  it('closing the roads restricts movement (191)', () => {
+    assert.deepEqual(
+      events('وأغلقت الشرطة الإسرائيلية الطرقات المؤدية إلى البلدة القديمة.', [
+        ['الشرطة الإسرائيلية', 'ORG', 'ISRCOP'],
+      ]),
+      ['191 الشرطة الإسرائيلية>∅ asserted وأغلقت'],
+    );
+  });
+  it('أحكم السيطرة and السيطرة على a place are occupying territory (192); control of a fire is not', () => {
+    assert.deepEqual(events('وأحكم الجيش اليمني سيطرته على مديرية حيس.', [ARMY, HAYS]), [
+      '192 الجيش اليمني>مديرية حيس asserted وأحكم',
+    ]);
+    assert.deepEqual(events('وتمكن الجيش اليمني من السيطرة على مديرية حيس.', [ARMY, HAYS]), [
+      '192 الجيش اليمني>مديرية حيس asserted السيطرة',
+    ]);
+    assert.deepEqual(
+      events('وتمكن الدفاع المدني من السيطرة على الحريق.', [['الدفاع المدني', 'ORG', 'YEMGOV']]),
+      [],
+    );
+  });
+  it('claiming a killing is claiming responsibility (015)', () => {
+    assert.deepEqual(events('وتبنى التنظيم قتل شرطيين في المدينة.', [['التنظيم', 'ORG', 'IMGMUSISI']]), [
+      '015 التنظيم>∅ asserted وتبنى',
+    ]);
+  });
+});
