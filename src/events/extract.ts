@@ -517,6 +517,12 @@ function describedNoun(v: DocView, t: number, a: number, drafts: Draft[]): Draft
   return null;
 }
 
+/** A comma between tokens x (inclusive) and y (exclusive). */
+function afterComma(v: DocView, x: number, y: number): boolean {
+  for (let u = x; u < y; u++) if (v.isComma(u)) return true;
+  return false;
+}
+
 /** No comma or clause boundary between tokens x and y. */
 function sameClause(v: DocView, x: number, y: number): boolean {
   for (let u = Math.min(x, y) + 1; u < Math.max(x, y); u++) if (v.isComma(u) || v.boundary[u]) return false;
@@ -1289,7 +1295,10 @@ export function extractEvents(doc: Doc, res: EventResources): Event[] {
             tgt =
               own.gen >= 0
                 ? v.coordinated(own.gen, b)
-                : targetAfter(v, sj.after, b, tr.entry, new Set(src.map((m) => v.ments[m].ent)), tr.t);
+                : afterComma(v, sj.after, tr.t)
+                  ? // شنت القوات، اليوم، هجوما على X: past a parenthetical, the target follows the noun.
+                    targetAfter(v, tr.t + 1, b, tr.entry, new Set(src.map((m) => v.ments[m].ent)))
+                  : targetAfter(v, sj.after, b, tr.entry, new Set(src.map((m) => v.ments[m].ent)), tr.t);
           } else {
             tgt = sj.src;
             src = agentAfter(v, tr.t, b, true);
