@@ -7,17 +7,20 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { gunzipSync } from 'node:zlib';
 import type { GoldEvent, GoldFile, GoldSpan as Span } from '../src/events/eval.js';
-import { loadOntology } from '../src/events/ontology.js';
 import { agreement, kappa } from '../scripts/events/agreement.js';
-import { packageRoot, sharedDir } from '../src/resources.js';
-import { assertSpansSliceBack } from './fixtures/events-gold-check.js';
+import {
+  assertSpansSliceBack,
+  checkShape,
+  CORPUS_SKIP,
+  fixtures,
+  goldTexts,
+  ontologyCodes,
+  readGold,
+} from './fixtures/events-gold-check.js';
 
-const fx = join(packageRoot, 'test/fixtures');
-const read = (name: string): GoldFile => JSON.parse(readFileSync(join(fx, name), 'utf8')) as GoldFile;
-const corpus = join(sharedDir, 'data/saudinewsnet/saudinewsnet.jsonl.gz');
-const MODALITIES = new Set(['asserted', 'reported', 'planned', 'conditional', 'negated']);
+const fx = fixtures;
+const read = readGold;
 
 /** The DOCS line of a notes file: the articles the annotator read, in order. */
 function notesDocs(name: string): string[] {
@@ -28,25 +31,7 @@ function notesDocs(name: string): string[] {
   return line.slice(7).trim().split(/\s+/);
 }
 
-function checkShape(name: string, gold: GoldFile, codes: Set<string>): void {
-  assert.equal(gold.schema, 'marsad/events-gold@1', `${name}: schema`);
-  const ids = gold.docs.map((d) => d.id);
-  assert.equal(new Set(ids).size, ids.length, `${name}: an article is listed twice`);
-  for (const d of gold.docs) {
-    assert.match(d.id, /^[0-9a-f]{16}$/, `${name}: article id ${d.id}`);
-    for (const e of d.events) {
-      const where = `${name} ${d.id} ${e.cameo} ${e.trigger.text}`;
-      assert.ok(codes.has(e.cameo), `${where}: ${e.cameo} is not a CAMEO code of the ontology`);
-      assert.ok(MODALITIES.has(e.modality), `${where}: modality ${e.modality}`);
-      assert.ok(e.source || e.target, `${where}: an event needs at least one named actor`);
-      for (const a of [e.source, e.target])
-        if (a && a.country !== null) assert.match(a.country, /^[A-Z]{3}$/, `${where}: country ${a.country}`);
-    }
-  }
-}
-
-const onto = loadOntology();
-const codes = new Set(onto.codes.keys());
+const codes = ontologyCodes();
 const batchD = read('events-gold-d.json');
 const c2Exists = existsSync(join(fx, 'events-gold-c2.json'));
 
@@ -89,27 +74,15 @@ describe('second annotator gold: format without the corpus', () => {
   });
 });
 
-describe(
-  'second annotator gold: spans against SaudiNewsNet',
-  {
-    skip: existsSync(corpus) ? false : 'needs ../shared/data/saudinewsnet/saudinewsnet.jsonl.gz',
-  },
-  () => {
-    const files: [string, GoldFile][] = [['events-gold-d.json', batchD]];
-    if (c2Exists) files.push(['events-gold-c2.json', read('events-gold-c2.json')]);
-    const want = new Set(files.flatMap(([, g]) => g.docs.map((d) => d.id)));
-    const texts = new Map<string, string>();
-    for (const l of gunzipSync(readFileSync(corpus)).toString('utf8').split('\n')) {
-      if (!l) continue;
-      const a = JSON.parse(l) as { id: string; text: string };
-      if (want.has(a.id)) texts.set(a.id, a.text);
-    }
+describe('second annotator gold: spans against SaudiNewsNet', { skip: CORPUS_SKIP }, () => {
+  const files: [string, GoldFile][] = [['events-gold-d.json', batchD]];
+  if (c2Exists) files.push(['events-gold-c2.json', read('events-gold-c2.json')]);
+  const texts = CORPUS_SKIP ? new Map<string, string>() : goldTexts(files.map(([, g]) => g));
 
-    for (const [name, gold] of files)
-      it(`${name}: every article exists and every span slices back to its surface`, () =>
-        assertSpansSliceBack(name, gold, texts));
-  },
-);
+  for (const [name, gold] of files)
+    it(`${name}: every article exists and every span slices back to its surface`, () =>
+      assertSpansSliceBack(name, gold, texts));
+});
 
 describe('agreement between two annotators (scripts/events/agreement.ts)', () => {
   const span = (start: number, text: string): Span => ({ start, end: start + text.length, text });

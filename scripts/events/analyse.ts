@@ -3,9 +3,8 @@
 // (S: its trigger overlaps a gold trigger, X: it does not).
 //   node --import tsx scripts/events/analyse.ts [a|b|c|d] [--context]  (--context: the sentence of each event)
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import type { Doc, EventArg } from '../../src/doc/types.js';
-import { BATCHES, CORPUS_PATH, isState } from '../../src/events/eval.js';
+import { BATCHES, isState, readArticles } from '../../src/events/eval.js';
 import { extract, loadResources } from '../../src/pipeline.js';
 
 const batch = process.argv[2] ?? 'a';
@@ -23,13 +22,7 @@ interface G {
   modality: string;
 }
 const gold = JSON.parse(readFileSync(path, 'utf8')) as { docs: { id: string; events: G[] }[] };
-const want = new Set(gold.docs.map((d) => d.id));
-const arts = new Map<string, { text: string; title: string; date: string; source: string }>();
-for (const line of gunzipSync(readFileSync(CORPUS_PATH)).toString('utf8').split('\n')) {
-  if (!line) continue;
-  const a = JSON.parse(line) as { id: string; text: string; title: string; date: string; source: string };
-  if (want.has(a.id)) arts.set(a.id, a);
-}
+const arts = readArticles(new Set(gold.docs.map((d) => d.id)));
 const res = loadResources();
 const withContext = process.argv.includes('--context');
 const arg = (doc: Doc, a: EventArg): string => {

@@ -4,8 +4,7 @@
 // lexicon, or inside an entity mention). Prints one line per miss and a count per reason.
 //   node --import tsx scripts/events/why.ts a|b|c|d|e [--context]
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { BATCHES, CORPUS_PATH } from '../../src/events/eval.js';
+import { BATCHES, readArticles } from '../../src/events/eval.js';
 import { eventTrace } from '../../src/events/extract.js';
 import { extract, loadResources } from '../../src/pipeline.js';
 
@@ -27,13 +26,7 @@ interface G {
   target: { text: string; country: string | null } | null;
 }
 const gold = JSON.parse(readFileSync(BATCHES[batch], 'utf8')) as { docs: { id: string; events: G[] }[] };
-const want = new Set(gold.docs.map((d) => d.id));
-const arts = new Map<string, { text: string; title: string; date: string; source: string }>();
-for (const line of gunzipSync(readFileSync(CORPUS_PATH)).toString('utf8').split('\n')) {
-  if (!line) continue;
-  const a = JSON.parse(line) as { id: string; text: string; title: string; date: string; source: string };
-  if (want.has(a.id)) arts.set(a.id, a);
-}
+const arts = readArticles(new Set(gold.docs.map((d) => d.id)));
 const res = loadResources();
 const ctx = process.argv.includes('--context');
 const counts = new Map<string, number>();

@@ -61,6 +61,26 @@ function argCorrect(doc: Doc, g: GoldArg | null, s: EventArg): boolean {
 /** ISO 3166 alpha-3 codes (the actors' country table); regional CAMEO codes (MEA, EUR …) are not
  * states, and the gold gives transnational actors (ISIS, the UN) no country. */
 let isoCountries: Set<string> | null = null;
+/** A SaudiNewsNet article as the gold batches name it. */
+export interface CorpusArticle {
+  id: string;
+  text: string;
+  title: string;
+  date: string;
+  source: string;
+}
+
+/** The SaudiNewsNet articles with these ids (one pass over the compressed corpus). */
+export function readArticles(ids: ReadonlySet<string>): Map<string, CorpusArticle> {
+  const out = new Map<string, CorpusArticle>();
+  for (const line of gunzipSync(readFileSync(CORPUS_PATH)).toString('utf8').split('\n')) {
+    if (!line) continue;
+    const a = JSON.parse(line) as CorpusArticle;
+    if (ids.has(a.id)) out.set(a.id, a);
+  }
+  return out;
+}
+
 export function isState(code: string): boolean {
   if (!isoCountries) {
     try {
@@ -228,15 +248,7 @@ export async function evaluate(argv: string[], out: NodeJS.WritableStream): Prom
     throw new UsageError(
       `${goldPath}: expected schema "marsad/events-gold@1", found ${JSON.stringify(gold.schema)}`,
     );
-  const want = new Set(gold.docs.map((d) => d.id));
-  const articles = new Map<string, { text: string; title: string; date: string; source: string }>();
-  for (const line of gunzipSync(readFileSync(CORPUS_PATH)).toString('utf8').split('\n')) {
-    if (!line) continue;
-    const idAt = line.indexOf('"id"');
-    if (idAt < 0) continue;
-    const a = JSON.parse(line) as { id: string; text: string; title: string; date: string; source: string };
-    if (want.has(a.id)) articles.set(a.id, a);
-  }
+  const articles = readArticles(new Set(gold.docs.map((d) => d.id)));
   const res = loadResources();
   const acc: Record<string, number> = {
     matched: 0,
