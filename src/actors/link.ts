@@ -27,6 +27,14 @@ export interface ActorsResources {
 }
 
 type UnitClass = 'actor' | 'nisba' | 'role' | 'head' | 'mod';
+/** The word carries the article, with or without a proclitic (الوضع، والوضع، بالوضع، للوضع). */
+function definiteWord(w: string): boolean {
+  return (
+    w.startsWith('ال') ||
+    ((w.startsWith('وال') || w.startsWith('بال') || w.startsWith('فال')) && w.length > 4) ||
+    (w.startsWith('لل') && w.length > 3)
+  );
+}
 /** Sectors of state offices and institutions, whose name may take a complement before its nisba. */
 const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
 
@@ -372,11 +380,6 @@ export function linkDoc(
     const m = mentionsSorted[lo];
     return m !== undefined && m.start < end ? m.type : null;
   };
-  /** The word carries the article, with or without a proclitic (الوضع، والوضع، بالوضع، للوضع). */
-  const definiteWord = (w: string): boolean =>
-    w.startsWith('ال') ||
-    ((w.startsWith('وال') || w.startsWith('بال') || w.startsWith('فال')) && w.length > 4) ||
-    (w.startsWith('لل') && w.length > 3);
   const wordIn = (t: number, set: Set<string>): boolean =>
     t >= 0 && t < n && norm[t] !== '' && candidatesOf(norm[t]).some((c) => !c.noArticle && set.has(c.form));
   for (let ui = 0; ui < units.length; ui++) {
